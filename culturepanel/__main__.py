@@ -1,0 +1,5 @@
+"""Allow ``python -m culturepanel``."""
+
+from culturepanel.cli import main
+
+raise SystemExit(main())
