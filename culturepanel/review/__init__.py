@@ -1,0 +1,1 @@
+"""The panelist's side of the round trip: review packages, votes, finishing a review."""
