@@ -12,7 +12,6 @@ not even the file's modification stamp.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from culturepanel.storage.database import (
     create_file,
     current_user,
     new_id,
+    new_ids,
     now_iso,
     open_file,
 )
@@ -77,21 +77,20 @@ def _sha256_file(path: Path) -> str:
 
 def content_hash(v: ImportedVariant, asset_id: str | None) -> str:
     """Hash of everything HQ controls about a variant: a change of any of it is a change."""
-    payload = json.dumps(
-        [
-            v.text,
-            v.source_text,
-            v.channel,
-            v.campaign,
-            v.market,
-            v.launch_start.isoformat() if v.launch_start else None,
-            v.launch_end.isoformat() if v.launch_end else None,
-            asset_id,
-            v.notes,
-        ],
-        ensure_ascii=False,
+    fields = (
+        v.text,
+        v.source_text,
+        v.channel,
+        v.campaign,
+        v.market,
+        v.launch_start.isoformat() if v.launch_start else None,
+        v.launch_end.isoformat() if v.launch_end else None,
+        asset_id,
+        v.notes,
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    # \x1f separates fields, \x1e marks "absent" so that None and "" differ
+    payload = "\x1f".join("\x1e" if f is None else f for f in fields)
+    return hashlib.blake2b(payload.encode("utf-8"), digest_size=20).hexdigest()
 
 
 def _campaign_problems(
@@ -278,18 +277,12 @@ def _apply(cpf: CulturePanelFile, parsed: Sequence[ParsedFile], report: ImportRe
                 "campaign, channel, source_text, text, launch_start, launch_end, asset_id, notes, "
                 "status, revision, content_hash, origin, import_id, created_at, updated_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'active',1,?,?,?,?,?)",
-                [
-                    (
-                        new_id(),
-                        *_variant_values(v, asset_id),
-                        chash,
-                        v.origin,
-                        import_id,
-                        stamp,
-                        stamp,
+                (
+                    (vid, *_variant_values(v, asset_id), chash, v.origin, import_id, stamp, stamp)
+                    for vid, (v, asset_id, chash) in zip(
+                        new_ids(len(new_rows)), new_rows, strict=True
                     )
-                    for v, asset_id, chash in new_rows
-                ],
+                ),
             )
             for v, asset_id, chash, old in changed_rows:
                 _archive(conn, old[0], import_id, stamp)

@@ -18,6 +18,7 @@ application, is refused and never modified.
 from __future__ import annotations
 
 import getpass
+import os
 import shutil
 import sqlite3
 import struct
@@ -50,6 +51,18 @@ SUFFIX = ".cpanel"
 def new_id() -> str:
     """A fresh stable record id (UUID 4, text form)."""
     return str(uuid.uuid4())
+
+
+def new_ids(count: int) -> list[str]:
+    """``count`` fresh UUID 4 ids at once (for bulk inserts; same form as :func:`new_id`)."""
+    raw = bytearray(os.urandom(16 * count))
+    out = []
+    for i in range(0, len(raw), 16):
+        raw[i + 6] = (raw[i + 6] & 0x0F) | 0x40  # version 4
+        raw[i + 8] = (raw[i + 8] & 0x3F) | 0x80  # RFC 4122 variant
+        h = raw[i : i + 16].hex()
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 def now_iso() -> str:
