@@ -217,6 +217,32 @@ def run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run_app(path, screenshot=args.screenshot, language=args.lang)
 
 
+def _setup_calendar(p: argparse.ArgumentParser) -> None:
+    p.add_argument("market", help=_("country (JP), subdivision (DE-BY) or locale (ja-JP)"))
+    p.add_argument(
+        "--from", dest="date_from", type=_iso_date, required=True, help=_("first day, YYYY-MM-DD")
+    )
+    p.add_argument(
+        "--to", dest="date_to", type=_iso_date, required=True, help=_("last day, YYYY-MM-DD")
+    )
+    p.add_argument("--json", action="store_true", help=_("print one JSON object"))
+
+
+def run_calendar(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.calendar import run_calendar_command
+    from culturepanel.i18n import current_language
+
+    return run_calendar_command(
+        args.market, args.date_from, args.date_to, current_language(), args.json, out, err
+    )
+
+
+register(
+    "calendar",
+    N_("print a market's holidays, observances and weekend for a date range"),
+    _setup_calendar,
+    run_calendar,
+)
 register(
     "package", N_("build one review package per panelist for a market"), _setup_package, run_package
 )

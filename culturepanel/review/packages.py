@@ -19,6 +19,7 @@ from pathlib import Path
 from culturepanel.errors import CulturePanelError
 from culturepanel.i18n import _
 from culturepanel.locales import normalize_market
+from culturepanel.review.package_calendar import store_calendar
 from culturepanel.review.votes import is_submitted, record_event
 from culturepanel.storage.database import (
     KIND_CAMPAIGN,
@@ -204,11 +205,17 @@ def _fill(
                 deadline=deadline.isoformat() if deadline else pkg.get_meta("deadline"),
                 refreshed_at=None if created else stamp,
             )
+            store_calendar(pkg, market, deadline or _deadline(pkg))
             record_event(
                 pkg, "issued" if created else "refreshed", {"variants": len(ids), "market": market}
             )
     finally:
         conn.execute("DETACH DATABASE ws")
+
+
+def _deadline(pkg: CulturePanelFile) -> date | None:
+    text = pkg.get_meta("deadline")
+    return date.fromisoformat(text) if text else None
 
 
 def package_panelist(pkg: CulturePanelFile) -> tuple[str, str]:

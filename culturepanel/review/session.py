@@ -14,7 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from culturepanel.calendar import MarketCalendar, TimingFinding, timing_findings
+from culturepanel.i18n import current_language
 from culturepanel.review import finish
+from culturepanel.review.package_calendar import load_calendar
 from culturepanel.review.packages import package_panelist
 from culturepanel.review.votes import Vote, get_vote, is_submitted, save_vote, votes_of
 from culturepanel.storage.assets import load_asset
@@ -91,6 +94,7 @@ class ReviewSession:
         self.pkg: CulturePanelFile = open_file(Path(path), kinds=(KIND_PACKAGE,))
         self.panelist_id, self.panelist_name = package_panelist(self.pkg)
         self._votes: dict[str, Vote] = votes_of(self.pkg, self.panelist_id)
+        self._calendar: MarketCalendar | None = None
 
     @property
     def path(self) -> Path:
@@ -181,13 +185,32 @@ class ReviewSession:
     def consent(self) -> str | None:
         return finish.consent_of(self.pkg, self.panelist_id)
 
-    def calendar_rows(self) -> list[dict[str, Any]]:
-        import json
+    def calendar(self) -> MarketCalendar | None:
+        """The market calendar the package carries, in the UI language when it has it."""
+        if self._calendar is None:
+            self._calendar = load_calendar(self.pkg, current_language())
+        return self._calendar
 
-        return [
-            json.loads(r[0])
-            for r in self.pkg.conn.execute("SELECT data FROM calendar_entries ORDER BY rowid")
-        ]
+    def timing_findings(self, variant: VariantRow, margin_days: int = 3) -> list[TimingFinding]:
+        """Holidays and observances meeting the variant's launch window (and the deadline)."""
+        calendar = self.calendar()
+        if calendar is None:
+            return []
+        found = []
+        if variant.launch_start or variant.launch_end:
+            found += timing_findings(
+                calendar,
+                variant.launch_start,
+                variant.launch_end or variant.launch_start,
+                margin_days=margin_days,
+            )
+        return found
+
+    def deadline_findings(self) -> list[TimingFinding]:
+        calendar, deadline = self.calendar(), self.deadline()
+        if calendar is None or deadline is None:
+            return []
+        return timing_findings(calendar, deadline, deadline, subject="deadline")
 
     def checklist_rows(self) -> list[dict[str, Any]]:
         import json
