@@ -75,7 +75,7 @@ class ChecklistPanel(_ListPanel):
 
 
 class CalendarPanel(_ListPanel):
-    """The market's calendar entries around the selected variant's launch window."""
+    """Timing findings and calendar entries around the selected variant's launch window."""
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None):
         super().__init__(
@@ -84,28 +84,28 @@ class CalendarPanel(_ListPanel):
             parent,
         )
         self.session = session
-        self.entries = session.calendar_rows()
         self.show_variant(None)
 
     def show_variant(self, variant: VariantRow | None) -> None:
+        calendar = self.session.calendar()
+        if calendar is None:
+            self._fill([])
+            return
         rows, tips = [], []
-        for e in self.entries:
-            start, end = e.get("start", ""), e.get("end", "")
-            if (
-                variant
-                and variant.launch_start
-                and variant.launch_end
-                and not (
-                    start <= variant.launch_end.isoformat()
-                    and end >= variant.launch_start.isoformat()
-                )
+        if variant is not None:
+            for f in self.session.timing_findings(variant):
+                rows.append([f.severity, f.message, f.suggestion])
+                tips.append(f.reason)
+        for e in calendar.entries:
+            if variant and variant.launch_start and variant.launch_end and not (
+                e.start <= variant.launch_end and e.end >= variant.launch_start
             ):
                 continue
-            dates = (
-                format_day(start) if start == end else f"{format_day(start)} – {format_day(end)}"
-            )
-            rows.append([dates, e.get("name", ""), e.get("kind", "")])
-            tips.append(e.get("reason") or "")
+            dates = format_day(e.start)
+            if e.end != e.start:
+                dates = f"{dates} – {format_day(e.end)}"
+            rows.append([dates, e.name, e.kind])
+            tips.append(e.reason or "")
         self._fill(rows, tips)
 
 
