@@ -156,13 +156,26 @@ def _setup_package(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--deadline", type=_iso_date, help=_("review deadline, YYYY-MM-DD"))
     p.add_argument("--out", type=Path, required=True, help=_("folder for the package files"))
+    p.add_argument(
+        "--checklist",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="TOML",
+        help=_("the campaign's own checklist items, added to the market's; repeatable"),
+    )
 
 
 def run_package(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from culturepanel.review.packages import build_packages
 
     built = build_packages(
-        args.workspace, args.market, args.panelist, args.out, deadline=args.deadline
+        args.workspace,
+        args.market,
+        args.panelist,
+        args.out,
+        deadline=args.deadline,
+        checklist_files=args.checklist,
     )
     for b in built:
         text = (

@@ -20,6 +20,7 @@ from culturepanel.errors import CulturePanelError
 from culturepanel.i18n import _
 from culturepanel.locales import normalize_market
 from culturepanel.review.package_calendar import store_calendar
+from culturepanel.review.package_checklist import store_checklist
 from culturepanel.review.votes import is_submitted, record_event
 from culturepanel.storage.database import (
     KIND_CAMPAIGN,
@@ -77,8 +78,13 @@ def build_packages(
     panelists: Sequence[str],
     out_dir: Path,
     deadline: date | None = None,
+    checklist_files: Sequence[Path] = (),
 ) -> list[BuiltPackage]:
-    """Write (or refresh) one package per panelist for ``market`` into ``out_dir``."""
+    """Write (or refresh) one package per panelist for ``market`` into ``out_dir``.
+
+    ``checklist_files`` are the campaign's own checklist items (TOML), added to the
+    global and market checklists the package carries.
+    """
     try:
         market = normalize_market(market)
     except ValueError as exc:
@@ -111,7 +117,7 @@ def build_packages(
             else:
                 pkg = open_file(path, kinds=(KIND_PACKAGE,))
             try:
-                _fill(ws, pkg, ids, market, name, deadline, created)
+                _fill(ws, pkg, ids, market, name, deadline, created, checklist_files)
             except BaseException:
                 pkg.close()
                 if created:
@@ -131,6 +137,7 @@ def _fill(
     panelist: str,
     deadline: date | None,
     created: bool,
+    checklist_files: Sequence[Path] = (),
 ) -> None:
     if not created:
         if pkg.campaign_id != ws.campaign_id:
@@ -206,6 +213,7 @@ def _fill(
                 refreshed_at=None if created else stamp,
             )
             store_calendar(pkg, market, deadline or _deadline(pkg))
+            store_checklist(pkg, market, checklist_files)
             record_event(
                 pkg, "issued" if created else "refreshed", {"variants": len(ids), "market": market}
             )

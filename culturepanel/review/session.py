@@ -15,9 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from culturepanel.calendar import MarketCalendar, TimingFinding, timing_findings
+from culturepanel.checklists import Checklist
 from culturepanel.i18n import current_language
 from culturepanel.review import finish
 from culturepanel.review.package_calendar import load_calendar
+from culturepanel.review.package_checklist import (
+    ChecklistAnswer,
+    answers_of,
+    load_package_checklist,
+    save_answer,
+)
 from culturepanel.review.packages import package_panelist
 from culturepanel.review.votes import Vote, get_vote, is_submitted, save_vote, votes_of
 from culturepanel.storage.assets import load_asset
@@ -55,6 +62,7 @@ class Change:
     variant_ids: tuple[str, ...] = ()
     saved_at: str | None = None
     submitted_changed: bool = False
+    checklist_items: tuple[str, ...] = ()
 
 
 def review_status(vote: Vote | None) -> str:
@@ -95,6 +103,7 @@ class ReviewSession:
         self.panelist_id, self.panelist_name = package_panelist(self.pkg)
         self._votes: dict[str, Vote] = votes_of(self.pkg, self.panelist_id)
         self._calendar: MarketCalendar | None = None
+        self._checklist: Checklist | None = None
 
     @property
     def path(self) -> Path:
@@ -212,19 +221,23 @@ class ReviewSession:
             return []
         return timing_findings(calendar, deadline, deadline, subject="deadline")
 
-    def checklist_rows(self) -> list[dict[str, Any]]:
-        import json
+    def checklist(self) -> Checklist | None:
+        if self._checklist is None:
+            self._checklist = load_package_checklist(self.pkg)
+        return self._checklist
 
-        return [
-            json.loads(r[0])
-            for r in self.pkg.conn.execute("SELECT data FROM checklist_items ORDER BY position")
-        ]
+    def checklist_answers(self) -> dict[str, ChecklistAnswer]:
+        return answers_of(self.pkg, self.panelist_id)
 
     # -- changing -----------------------------------------------------------------
     def save(self, variant_id: str, changes: dict[str, Any]) -> Change:
         vote = save_vote(self.pkg, variant_id, self.panelist_id, changes)
         self._votes[variant_id] = vote
         return Change(variant_ids=(variant_id,), saved_at=vote.updated_at)
+
+    def answer_checklist(self, item_id: str, answer: str | None, note: str) -> Change:
+        saved = save_answer(self.pkg, self.panelist_id, item_id, answer, note)
+        return Change(saved_at=saved.updated_at, checklist_items=(item_id,))
 
     def submit(self, force: bool = False) -> Change:
         finish.submit(self.pkg, self.panelist_id, force=force)

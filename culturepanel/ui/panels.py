@@ -1,12 +1,10 @@
-"""Side panels (docks) of the review window: checklist, calendar, automated findings.
+"""Side panels (docks) of the review window: calendar and automated findings.
 
 Each panel shows what the package carries, plainly, through a small interface
 (``show_variant``) that the calendar and checks parts of the app fill in.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -51,29 +49,6 @@ class _ListPanel(QWidget):
         self.tree.setVisible(bool(rows))
 
 
-class ChecklistPanel(_ListPanel):
-    """The market's sensitivity checklist as carried by the package."""
-
-    def __init__(self, session: ReviewSession, parent: QWidget | None = None):
-        super().__init__(
-            _("This package carries no checklist for its market."),
-            [_("Topic"), _("Question"), _("Severity")],
-            parent,
-        )
-        self.session = session
-        self.reload()
-
-    def reload(self) -> None:
-        items: list[dict[str, Any]] = self.session.checklist_rows()
-        self._fill(
-            [[i.get("topic", ""), i.get("question", ""), i.get("severity", "")] for i in items],
-            [i.get("why", "") for i in items],
-        )
-
-    def show_variant(self, variant: VariantRow | None) -> None:
-        """The checklist is per market; nothing changes per variant yet."""
-
-
 class CalendarPanel(_ListPanel):
     """Timing findings and calendar entries around the selected variant's launch window."""
 
@@ -97,8 +72,11 @@ class CalendarPanel(_ListPanel):
                 rows.append([f.severity, f.message, f.suggestion])
                 tips.append(f.reason)
         for e in calendar.entries:
-            if variant and variant.launch_start and variant.launch_end and not (
-                e.start <= variant.launch_end and e.end >= variant.launch_start
+            if (
+                variant
+                and variant.launch_start
+                and variant.launch_end
+                and not (e.start <= variant.launch_end and e.end >= variant.launch_start)
             ):
                 continue
             dates = format_day(e.start)

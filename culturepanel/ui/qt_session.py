@@ -17,10 +17,11 @@ from culturepanel.review.session import Change, ReviewSession
 
 
 class QtReviewSession(QObject):
-    """Signals: ``vote_recorded(variant_id)``, ``saved(iso_time)``, ``submission_changed()``,
-    ``failed(message)``."""
+    """Signals: ``vote_recorded(variant_id)``, ``checklist_answered(item_id)``,
+    ``saved(iso_time)``, ``submission_changed()``, ``failed(message)``."""
 
     vote_recorded = Signal(str)
+    checklist_answered = Signal(str)
     saved = Signal(str)
     submission_changed = Signal()
     failed = Signal(str)
@@ -32,6 +33,8 @@ class QtReviewSession(QObject):
     def _emit(self, change: Change) -> None:
         for vid in change.variant_ids:
             self.vote_recorded.emit(vid)
+        for item_id in change.checklist_items:
+            self.checklist_answered.emit(item_id)
         if change.submitted_changed:
             self.submission_changed.emit()
         if change.saved_at:
@@ -48,6 +51,9 @@ class QtReviewSession(QObject):
 
     def save_vote(self, variant_id: str, changes: dict[str, Any]) -> bool:
         return self._run(self.core.save, variant_id, changes)
+
+    def answer_checklist(self, item_id: str, answer: str | None, note: str) -> bool:
+        return self._run(self.core.answer_checklist, item_id, answer, note)
 
     def submit(self, force: bool = False) -> bool:
         return self._run(self.core.submit, force)
