@@ -1,0 +1,100 @@
+"""The sensitive-terms check."""
+
+from __future__ import annotations
+
+import pytest
+
+from culturepanel.checks import CheckContext, SensitiveTerm
+from culturepanel.checks.sensitive import terms_for
+
+from .helpers import run
+
+
+def ctx(*terms: SensitiveTerm) -> CheckContext:
+    return CheckContext(sensitive_terms=terms)
+
+
+@pytest.mark.parametrize(
+    ("locale", "term", "text", "found"),
+    [
+        ("de-DE", "Schnäppchen", "Das SCHNAPPCHEN des Jahres!", "SCHNAPPCHEN"),
+        ("tr-TR", "istanbul", "İSTANBUL'da büyük indirim", "İSTANBUL"),
+        ("ru-RU", "ёлка", "Новогодняя ЕЛКА в подарок", "ЕЛКА"),
+        ("el-GR", "πάσχα", "Προσφορές για το ΠΑΣΧΑ", "ΠΑΣΧΑ"),
+        ("ar-SA", "خنزير", "لحم الخنزير المشوي", "خنزير"),
+        ("he-IL", "חזיר", "בשר חזיר מעושן", "חזיר"),
+        ("hi-IN", "गाय", "गाय का दूध", "गाय"),
+        ("th-TH", "กษัตริย์", "ฉลองวันเกิดพระมหากษัตริย์ด้วยส่วนลด", "กษัตริย์"),
+        ("ja-JP", "四", "四個セットでお得", "四"),
+        ("zh-CN", "钟", "送钟给朋友", "钟"),
+    ],
+)
+def test_terms_are_found_with_folding(locale: str, term: str, text: str, found: str) -> None:
+    (f,) = run("sensitive-terms", locale, text, ctx(SensitiveTerm(term, "why", "critical", "X-1")))
+    assert text[f.span[0] : f.span[1]] == found  # type: ignore[index]
+    assert f.severity == "critical" and f.reason == "why" and f.data["ref"] == "X-1"
+    assert f.category == "audience-appropriateness"
+
+
+@pytest.mark.parametrize(
+    ("locale", "term", "text"),
+    [
+        ("en-US", "ass", "Pass the class with our assessment kit"),  # word boundaries
+        ("de-DE", "Gift", "Giftige Preise? Nein: Geschenke!"),
+        ("ru-RU", "ёлка", "Ёлочные игрушки"),
+        ("ar-SA", "خنزير", "لحم بقري مشوي"),
+        ("th-TH", "กษัตริย์", "ส่วนลดพิเศษวันนี้"),
+        ("ja-JP", "四", "三個セットでお得"),
+    ],
+)
+def test_no_match_no_finding(locale: str, term: str, text: str) -> None:
+    assert run("sensitive-terms", locale, text, ctx(SensitiveTerm(term, "why"))) == []
+
+
+def test_emoji_with_and_without_variation_selector() -> None:
+    c = ctx(SensitiveTerm("☠️", "death"), SensitiveTerm("🏳", "surrender"))
+    text = "Deals ☠ and ☠️ but 🏳️‍🌈 is fine"
+    findings = run("sensitive-terms", "en-US", text, c)
+    assert [text[f.span[0] : f.span[1]] for f in findings] == ["☠", "☠️"]  # type: ignore[index]
+
+
+def test_markets_and_locales_filter() -> None:
+    term = SensitiveTerm("pork", "halal", markets=("SA", "AE"), locales=("en",))
+    text = "Try our pork ribs"
+    assert run("sensitive-terms", "en-US", text, ctx(term)) == []
+    assert run("sensitive-terms", "en", text, ctx(term), market="SA")
+    assert run("sensitive-terms", "ar-SA", text, ctx(term)) == []  # locale not listed
+    sub = SensitiveTerm("Oktoberfest", "regional", markets=("DE",))
+    assert run("sensitive-terms", "de-DE", "Oktoberfest-Angebote", ctx(sub), market="DE-BY")
+    assert terms_for_market("DE-BY", sub) and not terms_for_market("AT", sub)
+
+
+def terms_for_market(market: str, term: SensitiveTerm) -> list[SensitiveTerm]:
+    from culturepanel.checks import CheckInput
+
+    return terms_for(CheckInput("k", "de", "x", market=market), [term])
+
+
+def test_from_checklist_adapter() -> None:
+    from dataclasses import dataclass
+
+    from culturepanel.checks.sensitive import from_checklist
+
+    @dataclass(frozen=True)
+    class Item:
+        id: str = "SA-07"
+        why: str = "Pork is haram."
+        severity: str = "critical"
+        languages: tuple[str, ...] = ("ar",)
+
+    @dataclass(frozen=True)
+    class Term:
+        term: str = "خنزير"
+        note: str | None = "'Pig'."
+
+    (t,) = from_checklist([(Item(), Term())], "SA")
+    assert t == SensitiveTerm(
+        "خنزير", "Pork is haram. 'Pig'.", "critical", "SA-07", ("SA",), ("ar",)
+    )
+    (f,) = run("sensitive-terms", "ar-SA", "لحم الخنزير", ctx(t))
+    assert f.data["ref"] == "SA-07" and f.severity == "critical"
