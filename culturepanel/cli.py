@@ -78,10 +78,19 @@ def _setup_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", type=Path, nargs="+", help=_("CSV, XLSX, JSON or XLIFF files"))
     p.add_argument("--campaign", help=_("campaign name for a new workspace"))
     p.add_argument("--sheet", help=_("XLSX sheet to read (default: the first)"))
+    p.add_argument(
+        "--glossary",
+        type=Path,
+        metavar="CSV",
+        help=_("campaign glossary: term, locale, rule (keep/translate), translation, note"),
+    )
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.importers.glossary import read_glossary
     from culturepanel.importers.workspace_import import import_campaign_files
+
+    terms = read_glossary(args.glossary) if args.glossary else None  # all or nothing: first
 
     report = import_campaign_files(
         args.workspace,
@@ -113,7 +122,21 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
             + "\n"
         )
-    if not report.changed_anything:
+    changed = report.changed_anything
+    if terms is not None:
+        from culturepanel.importers.glossary import store_glossary
+        from culturepanel.storage.database import open_file
+
+        with open_file(args.workspace) as cpf:
+            if store_glossary(cpf, terms):
+                changed = True
+                out.write(
+                    _("{file}: glossary of {count} terms stored.").format(
+                        file=args.glossary.name, count=len(terms)
+                    )
+                    + "\n"
+                )
+    if not changed:
         out.write(_("Nothing changed: the workspace already holds these files as they are.") + "\n")
     return 0
 
@@ -139,6 +162,35 @@ def run_info(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 register("import", N_("import campaign files into a campaign workspace"), _setup_import, run_import)
 register("info", N_("describe a CulturePanel file"), _setup_info, run_info)
+
+
+# -- check ------------------------------------------------------------------------------
+
+
+def _setup_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, help=_("a campaign workspace or review package"))
+    p.add_argument("--locale", help=_("only this locale, e.g. de-DE"))
+    p.add_argument("--json", action="store_true", help=_("print a JSON array of findings"))
+    p.add_argument(
+        "--all", action="store_true", help=_("include dismissed and inconclusive findings")
+    )
+
+
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.findings import format_findings, list_findings, update_findings
+    from culturepanel.storage.database import open_file
+
+    with open_file(args.file) as cpf:
+        update_findings(cpf, progress=ProgressBar(_("Checking"), err))
+        rows = list_findings(cpf, locale=args.locale, include_all=args.all)
+    if args.json:
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(format_findings(rows) + "\n")
+    return 0
+
+
+register("check", N_("run the automated checks and print the findings"), _setup_check, run_check)
 
 
 # -- package ----------------------------------------------------------------------------

@@ -14,8 +14,10 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from culturepanel.i18n import current_language
+from culturepanel.importers.glossary import read_glossary, store_glossary
 from culturepanel.importers.workspace_import import import_campaign_files
 from culturepanel.review.packages import build_packages
+from culturepanel.storage.database import open_file
 
 #: Demo market for a UI language; others get :data:`DEFAULT_MARKET`.
 LANGUAGE_MARKETS = {
@@ -52,6 +54,8 @@ def prepare_demo(market: str | None = None, base: Path | None = None) -> Path:
     base.mkdir(parents=True, exist_ok=True)
     workspace = base / "demo-campaign.cpanel"
     import_campaign_files(workspace, [demo_folder() / "campaign.csv"])
+    with open_file(workspace) as cpf:
+        store_glossary(cpf, read_glossary(demo_folder() / "glossary.csv"))
     built = build_packages(
         workspace,
         market or demo_market(),

@@ -14,9 +14,18 @@ FSI, PDI = "\u2068", "\u2069"
 
 
 def isolate(text: str) -> str:
-    """Wrap ``text`` in Unicode directional isolates so that a date or number inserted
-    into a sentence keeps its own order in a right-to-left interface."""
-    return f"{FSI}{text}{PDI}" if text else text
+    """Wrap ``text`` in Unicode directional isolates when the interface is right to left,
+    so that a date or number inserted into a sentence keeps its own order."""
+    if not text or not _ui_is_rtl():
+        return text
+    return f"{FSI}{text}{PDI}"
+
+
+def _ui_is_rtl() -> bool:
+    try:
+        return Locale.parse(current_language()).text_direction == "rtl"
+    except (UnknownLocaleError, ValueError):
+        return False
 
 
 def _locale() -> str:

@@ -67,6 +67,10 @@ def file_info(path: Path) -> dict[str, Any]:
         count, size = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM assets").fetchone()
         info["assets"] = {"count": count, "bytes": size}
         info["imports"] = conn.execute("SELECT count(*) FROM imports").fetchone()[0]
+        info["glossary_terms"] = conn.execute("SELECT count(*) FROM glossary").fetchone()[0]
+        from culturepanel.findings import open_counts
+
+        info["findings"] = sum(open_counts(cpf).values())  # stored, not dismissed
         if meta.get("kind") == KIND_PACKAGE:
             info.update(_package_info(cpf))
     return info

@@ -11,9 +11,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CULTUREPANEL_LANG"] = "en"  # messages asserted in English unless a test says otherwise
 
-import pytest  # noqa: E402
+import pytest
 
-from culturepanel.i18n import set_language  # noqa: E402
+from culturepanel.i18n import set_language
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, get_day_names
 from babel.lists import format_list
 
+from culturepanel.formatting import isolate
 from culturepanel.i18n import _
 from culturepanel.locales import display_market
 
@@ -34,14 +35,14 @@ def is_known_language(language: str) -> bool:
 
 def fmt_date(day: date, language: str) -> str:
     """A date in the language's medium format, e.g. ``10 Mar 2027`` or ``2027/03/10``."""
-    return format_date(day, format="medium", locale=babel_locale(language))
+    return isolate(format_date(day, format="medium", locale=babel_locale(language)))
 
 
 def fmt_span(start: date, end: date, language: str) -> str:
     """A span of days, e.g. ``8 Feb – 8 Mar 2027``; one date if they are the same."""
     if start == end:
         return fmt_date(start, language)
-    return format_interval(start, end, skeleton="yMMMd", locale=babel_locale(language))
+    return isolate(format_interval(start, end, skeleton="yMMMd", locale=babel_locale(language)))
 
 
 def weekday_name(iso_weekday: int, language: str, width: str = "wide") -> str:

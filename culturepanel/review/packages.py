@@ -168,6 +168,8 @@ def _fill(
                 f"(SELECT import_id FROM ws.variants WHERE id IN ({marks}))",
                 ids,
             )
+            conn.execute("DELETE FROM main.glossary")
+            conn.execute("INSERT INTO main.glossary SELECT * FROM ws.glossary")
             # history of a changed variant, then the variants themselves
             conn.execute(
                 f"INSERT INTO variant_history(id, variant_id, revision, text, source_text, "

@@ -189,9 +189,41 @@ def _v1_0(db: sqlite_utils.Database) -> None:
     db["findings"].create_index(["variant_id", "cache_key"])
 
 
+def _v1_1(db: sqlite_utils.Database) -> None:
+    """Campaign glossary, and dismissals of automated findings."""
+    db["glossary"].create(
+        {
+            "id": str,
+            "term": str,
+            "locale": str,  # NULL: every locale
+            "rule": str,  # keep / translate
+            "translation": str,
+            "note": str,
+            "origin": str,  # file and row it came from
+        },
+        pk="id",
+        not_null={"term", "rule"},
+    )
+    db["finding_dismissals"].create(
+        {
+            "id": str,
+            "variant_id": str,
+            "finding_key": str,  # check, span and details: stable across UI languages
+            "reason": str,
+            "actor": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"variant_id", "finding_key", "reason", "at"},
+        foreign_keys=[("variant_id", "variants", "id")],
+    )
+    db["finding_dismissals"].create_index(["variant_id", "finding_key"], unique=True)
+
+
 #: Every schema step, oldest first: ``(version reached, step)``.
 STEPS: list[tuple[Version, Callable[[sqlite_utils.Database], None]]] = [
     ((1, 0), _v1_0),
+    ((1, 1), _v1_1),
 ]
 
 CURRENT: Version = STEPS[-1][0]

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from culturepanel.formatting import format_day
 from culturepanel.i18n import _
 from culturepanel.review.session import ReviewSession, VariantRow
 
@@ -47,44 +46,6 @@ class _ListPanel(QWidget):
         self.tree.resizeColumnToContents(0)
         self.empty.setVisible(not rows)
         self.tree.setVisible(bool(rows))
-
-
-class CalendarPanel(_ListPanel):
-    """Timing findings and calendar entries around the selected variant's launch window."""
-
-    def __init__(self, session: ReviewSession, parent: QWidget | None = None):
-        super().__init__(
-            _("This package carries no calendar for its market."),
-            [_("Dates"), _("Name"), _("Kind")],
-            parent,
-        )
-        self.session = session
-        self.show_variant(None)
-
-    def show_variant(self, variant: VariantRow | None) -> None:
-        calendar = self.session.calendar()
-        if calendar is None:
-            self._fill([])
-            return
-        rows, tips = [], []
-        if variant is not None:
-            for f in self.session.timing_findings(variant):
-                rows.append([f.severity, f.message, f.suggestion])
-                tips.append(f.reason)
-        for e in calendar.entries:
-            if (
-                variant
-                and variant.launch_start
-                and variant.launch_end
-                and not (e.start <= variant.launch_end and e.end >= variant.launch_start)
-            ):
-                continue
-            dates = format_day(e.start)
-            if e.end != e.start:
-                dates = f"{dates} – {format_day(e.end)}"
-            rows.append([dates, e.name, e.kind])
-            tips.append(e.reason or "")
-        self._fill(rows, tips)
 
 
 class FindingsPanel(_ListPanel):

@@ -34,9 +34,10 @@ from culturepanel.i18n import _, ngettext
 from culturepanel.locales import display_market
 from culturepanel.review.session import STATUS_CONCERNS, STATUS_NOT_REVIEWED, STATUS_REVIEWED
 from culturepanel.ui import settings
+from culturepanel.ui.calendar_panel import CalendarPanel
 from culturepanel.ui.checklist_panel import ChecklistPanel
 from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, rich_list
-from culturepanel.ui.panels import CalendarPanel, FindingsPanel
+from culturepanel.ui.panels import FindingsPanel
 from culturepanel.ui.qt_session import QtReviewSession
 from culturepanel.ui.variant_detail import VariantDetail
 from culturepanel.ui.variant_model import (

@@ -36,9 +36,11 @@ def key(qtbot, window: ReviewWindow, sequence: str) -> None:
         mods = Qt.KeyboardModifier.NoModifier
         *prefixes, last = part.split("+")
         for p in prefixes:
-            mods |= {"Ctrl": Qt.KeyboardModifier.ControlModifier,
-                     "Alt": Qt.KeyboardModifier.AltModifier,
-                     "Shift": Qt.KeyboardModifier.ShiftModifier}[p]
+            mods |= {
+                "Ctrl": Qt.KeyboardModifier.ControlModifier,
+                "Alt": Qt.KeyboardModifier.AltModifier,
+                "Shift": Qt.KeyboardModifier.ShiftModifier,
+            }[p]
         k = getattr(Qt.Key, f"Key_{last}")
         qtbot.keyClick(QApplication.focusWidget() or target, k, mods)
 

@@ -50,7 +50,12 @@ def test_import_then_info_lists_locales_as_imported(tmp_path: Path, wide_csv: Pa
     assert info["campaign"] == "Go Far 2027"
     assert info["variants"] == 12
     assert info["locales"] == {
-        "ar": 2, "de": 2, "es-419": 2, "fr-FR": 2, "pt_BR": 2, "zh-Hant-TW": 2
+        "ar": 2,
+        "de": 2,
+        "es-419": 2,
+        "fr-FR": 2,
+        "pt_BR": 2,
+        "zh-Hant-TW": 2,
     }
     assert info["markets"]["DE"]["assumed_from"] == ["likely"]
     assert info["assets"]["count"] == 1
@@ -82,11 +87,13 @@ def test_edited_file_updates_keeps_history_and_marks_removed(
     assert (f.added, f.changed, f.unchanged, f.removed) == (6, 1, 5, 6)
     conn = sqlite3.connect(ws)
     text, revision = conn.execute(
-        "SELECT text, revision FROM variants WHERE key='hero' AND locale='de'").fetchone()
+        "SELECT text, revision FROM variants WHERE key='hero' AND locale='de'"
+    ).fetchone()
     assert (text, revision) == ("Geh weit", 2)
     history = conn.execute(
         "SELECT h.text FROM variant_history h JOIN variants v ON v.id = h.variant_id "
-        "WHERE v.key='hero' AND v.locale='de'").fetchall()
+        "WHERE v.key='hero' AND v.locale='de'"
+    ).fetchall()
     assert history == [("Weit weg",)]
     removed = conn.execute("SELECT count(*) FROM variants WHERE status='removed'").fetchone()[0]
     assert removed == 6
@@ -101,8 +108,10 @@ def test_edited_file_updates_keeps_history_and_marks_removed(
         ("key,locale,text\nhero,de,Hallo\nhero,de,Servus\n", "row 3"),
         ("key,locale,text\nhero,de,   \n", "row 2, column 'text'"),
         ("key,locale,text,launch_start\nhero,de,Hallo,03/04/2027\n", "column 'launch_start'"),
-        ("key,locale,text,launch_start,launch_end\nhero,de,Hallo,2027-03-04,2027-03-01\n",
-         "column 'launch_end'"),
+        (
+            "key,locale,text,launch_start,launch_end\nhero,de,Hallo,2027-03-04,2027-03-01\n",
+            "column 'launch_end'",
+        ),
         ("key,locale,text,asset\nhero,de,Hallo,missing.png\n", "column 'asset'"),
     ],
 )
@@ -113,7 +122,7 @@ def test_bad_input_imports_nothing(
     import_campaign_files(ws, [wide_csv])
     before = digest(ws)
     bad = write("bad.csv", content)
-    code, out, err = run("import", str(ws), str(bad))
+    code, _out, err = run("import", str(ws), str(bad))
     assert code == 1
     assert "Nothing was imported" in err
     assert "bad.csv" in err and expected in err
@@ -123,7 +132,7 @@ def test_bad_input_imports_nothing(
 def test_one_bad_file_of_two_imports_nothing_and_creates_no_workspace(
     tmp_path: Path, wide_csv: Path, write: Write
 ) -> None:
-    bad = write("bad.json", "[{\"key\": \"a\", \"locale\": \"de\"")
+    bad = write("bad.json", '[{"key": "a", "locale": "de"')
     ws = tmp_path / "new.cpanel"
     code, _out, err = run("import", str(ws), str(wide_csv), str(bad))
     assert code == 1

@@ -24,8 +24,18 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_one_package_per_panelist_self_contained(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path)
     code, out, err = run(
-        "package", str(ws), "--market", "DE", "--panelist", "Anna", "--panelist", "Jonas",
-        "--deadline", "2027-02-20", "--out", str(tmp_path / "out"),
+        "package",
+        str(ws),
+        "--market",
+        "DE",
+        "--panelist",
+        "Anna",
+        "--panelist",
+        "Jonas",
+        "--deadline",
+        "2027-02-20",
+        "--out",
+        str(tmp_path / "out"),
     )
     assert code == 0, err
     files = sorted((tmp_path / "out").glob("*.cpanel"))
@@ -65,8 +75,9 @@ def test_rebuilding_refreshes_text_and_keeps_votes(tmp_path: Path) -> None:
     rows = [r[:] for r in ROWS]
     rows[0][2] = "Schon bereit für den Frühling?"
     import_campaign_files(ws, [write_campaign_csv(tmp_path / "campaign.csv", rows)])
-    code, out, _err = run("package", str(ws), "--market", "DE", "--panelist", "Anna",
-                          "--out", str(tmp_path / "out"))
+    code, out, _err = run(
+        "package", str(ws), "--market", "DE", "--panelist", "Anna", "--out", str(tmp_path / "out")
+    )
     assert code == 0 and "votes kept" in out
 
     session = ReviewSession(pkg)
@@ -86,6 +97,7 @@ def test_unknown_market_names_the_markets_there(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path)
     with pytest.raises(PackageError, match=r"no variants for market JP\. Markets in it: DE, EG"):
         build_packages(ws, "JP", ["Anna"], tmp_path / "out", deadline=date(2027, 3, 1))
-    code, _out, err = run("package", str(ws), "--market", "XX-99-Z", "--panelist", "A",
-                          "--out", str(tmp_path))
+    code, _out, err = run(
+        "package", str(ws), "--market", "XX-99-Z", "--panelist", "A", "--out", str(tmp_path)
+    )
     assert code == 1 and "not a market code" in err

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from culturepanel.errors import FileRefused
 from culturepanel.storage import schema
@@ -56,7 +57,7 @@ def test_text_file_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.cpanel"
     path.write_text("just some notes\n" * 20)
     before = digest(path)
-    with pytest.raises(FileRefused, match="notes.cpanel: this is not a CulturePanel file"):
+    with pytest.raises(FileRefused, match=r"notes\.cpanel: this is not a CulturePanel file"):
         open_file(path)
     assert digest(path) == before
 
@@ -64,7 +65,7 @@ def test_text_file_is_refused_and_untouched(tmp_path: Path) -> None:
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.cpanel"
     path.write_bytes(b"")
-    with pytest.raises(FileRefused, match="empty.cpanel: the file is empty"):
+    with pytest.raises(FileRefused, match=r"empty\.cpanel: the file is empty"):
         open_file(path)
     assert path.read_bytes() == b""
 
@@ -113,19 +114,20 @@ def test_older_file_is_backed_up_then_migrated(
     def add_glossary(db) -> None:
         db["glossary_probe"].create({"id": str, "term": str}, pk="id")
 
-    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS, ((1, 99), add_glossary)])
-    monkeypatch.setattr(schema, "CURRENT", (1, 99))
+    major, minor = schema.CURRENT
+    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS, ((major, 99), add_glossary)])
+    monkeypatch.setattr(schema, "CURRENT", (major, 99))
     with open_file(workspace) as cpf:
-        assert cpf.schema_version == "1.99"
+        assert cpf.schema_version == f"{major}.99"
         assert "glossary_probe" in cpf.db.table_names()
-        assert cpf.conn.execute("PRAGMA user_version").fetchone()[0] == 1099
-    backups = list(workspace.parent.glob("spring.backup-schema-1.0*.cpanel"))
+        assert cpf.conn.execute("PRAGMA user_version").fetchone()[0] == major * 1000 + 99
+    backups = list(workspace.parent.glob(f"spring.backup-schema-{major}.{minor}*.cpanel"))
     assert len(backups) == 1
     raw = sqlite3.connect(backups[0])
-    minor = raw.execute("SELECT value FROM meta WHERE key = 'schema_minor'").fetchone()[0]
+    backup_minor = raw.execute("SELECT value FROM meta WHERE key = 'schema_minor'").fetchone()[0]
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     raw.close()
-    assert minor == "0"
+    assert backup_minor == str(minor)
     assert "glossary_probe" not in tables
 
 
@@ -136,16 +138,44 @@ def test_failed_migration_leaves_file_at_old_version(
         db["half_done"].create({"id": str}, pk="id")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS, ((1, 5), broken)])
-    monkeypatch.setattr(schema, "CURRENT", (1, 5))
+    before = schema.CURRENT
+    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS, ((before[0], 98), broken)])
+    monkeypatch.setattr(schema, "CURRENT", (before[0], 98))
     with pytest.raises(RuntimeError):
         open_file(workspace)
     monkeypatch.undo()
     with open_file(workspace) as cpf:
-        assert cpf.schema_version == "1.0"
+        assert cpf.schema_version == f"{before[0]}.{before[1]}"
         assert "half_done" not in cpf.db.table_names()
 
 
 def test_create_refuses_to_overwrite(workspace: Path) -> None:
     with pytest.raises(FileRefused, match="exists already"):
         create_file(workspace, KIND_CAMPAIGN, "Again")
+
+
+def test_a_version_1_0_file_gains_the_glossary_tables(tmp_path: Path) -> None:
+    """The real 1.0 → 1.1 step: a file made by the first release opens and migrates."""
+    path = tmp_path / "old.cpanel"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APP_ID}")
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db = sqlite_utils.Database(conn)
+    schema.STEPS[0][1](db)
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("schema_major", "1"),
+            ("schema_minor", "0"),
+            ("kind", "campaign"),
+            ("campaign_id", "c"),
+            ("campaign_name", "Old"),
+        ],
+    )
+    conn.execute("PRAGMA user_version = 1000")
+    conn.commit()
+    conn.close()
+    with open_file(path) as cpf:
+        assert cpf.schema_version == "1.1"
+        assert {"glossary", "finding_dismissals"} <= set(cpf.db.table_names())
+    assert list(tmp_path.glob("old.backup-schema-1.0*.cpanel"))
