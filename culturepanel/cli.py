@@ -311,6 +311,26 @@ register(
 register(
     "package", N_("build one review package per panelist for a market"), _setup_package, run_package
 )
+
+
+def _ballot_setup(p: argparse.ArgumentParser) -> None:
+    from culturepanel.review.ballot_cli import setup_ballot
+
+    setup_ballot(p)
+
+
+def _ballot_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.review.ballot_cli import run_ballot
+
+    return run_ballot(args, out, err)
+
+
+register(
+    "ballot",
+    N_("export a spreadsheet ballot for a panelist, or import a filled one"),
+    _ballot_setup,
+    _ballot_run,
+)
 register("open", N_("open a CulturePanel file in the desktop app"), _setup_open, run_open)
 register("demo", N_("build the bundled demo campaign's package and open it"), _setup_demo, run_demo)
 

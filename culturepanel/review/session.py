@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from culturepanel import findings
 from culturepanel.calendar import MarketCalendar, TimingFinding, timing_findings
 from culturepanel.checklists import Checklist
-from culturepanel.i18n import current_language
+from culturepanel.i18n import _, current_language
 from culturepanel.review import finish
 from culturepanel.review.package_calendar import load_calendar
 from culturepanel.review.package_checklist import (
@@ -26,7 +27,14 @@ from culturepanel.review.package_checklist import (
     save_answer,
 )
 from culturepanel.review.packages import package_panelist
-from culturepanel.review.votes import Vote, get_vote, is_submitted, save_vote, votes_of
+from culturepanel.review.votes import (
+    PackageLocked,
+    Vote,
+    get_vote,
+    is_submitted,
+    save_vote,
+    votes_of,
+)
 from culturepanel.storage.assets import load_asset
 from culturepanel.storage.database import KIND_PACKAGE, CulturePanelFile, export_copy, open_file
 
@@ -63,6 +71,7 @@ class Change:
     saved_at: str | None = None
     submitted_changed: bool = False
     checklist_items: tuple[str, ...] = ()
+    findings_of: tuple[str, ...] = ()
 
 
 def review_status(vote: Vote | None) -> str:
@@ -238,6 +247,21 @@ class ReviewSession:
     def answer_checklist(self, item_id: str, answer: str | None, note: str) -> Change:
         saved = save_answer(self.pkg, self.panelist_id, item_id, answer, note)
         return Change(saved_at=saved.updated_at, checklist_items=(item_id,))
+
+    def finding_counts(self) -> dict[str, int]:
+        return findings.open_counts(self.pkg)
+
+    def dismiss_finding(self, variant_id: str, key: str, reason: str) -> Change:
+        if self.submitted:
+            raise PackageLocked(_("This review was submitted; reopen it to dismiss findings."))
+        record = findings.dismiss(self.pkg, variant_id, key, reason, actor=self.panelist_name)
+        return Change(saved_at=record["at"], findings_of=(variant_id,))
+
+    def restore_finding(self, variant_id: str, key: str) -> Change:
+        if self.submitted:
+            raise PackageLocked(_("This review was submitted; reopen it to change findings."))
+        findings.restore(self.pkg, variant_id, key)
+        return Change(saved_at=self.pkg.get_meta("written_at"), findings_of=(variant_id,))
 
     def submit(self, force: bool = False) -> Change:
         finish.submit(self.pkg, self.panelist_id, force=force)

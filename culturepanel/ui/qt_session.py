@@ -55,6 +55,12 @@ class QtReviewSession(QObject):
     def answer_checklist(self, item_id: str, answer: str | None, note: str) -> bool:
         return self._run(self.core.answer_checklist, item_id, answer, note)
 
+    def dismiss_finding(self, variant_id: str, key: str, reason: str) -> bool:
+        return self._run(self.core.dismiss_finding, variant_id, key, reason)
+
+    def restore_finding(self, variant_id: str, key: str) -> bool:
+        return self._run(self.core.restore_finding, variant_id, key)
+
     def submit(self, force: bool = False) -> bool:
         return self._run(self.core.submit, force)
 

@@ -37,7 +37,7 @@ from culturepanel.ui import settings
 from culturepanel.ui.calendar_panel import CalendarPanel
 from culturepanel.ui.checklist_panel import ChecklistPanel
 from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, rich_list
-from culturepanel.ui.panels import FindingsPanel
+from culturepanel.ui.findings_panel import FindingsPanel
 from culturepanel.ui.qt_session import QtReviewSession
 from culturepanel.ui.variant_detail import VariantDetail
 from culturepanel.ui.variant_model import (
@@ -57,7 +57,13 @@ from culturepanel.ui.vote_panel import DIMENSION_MNEMONIC, VotePanel
 class ReviewWindow(QMainWindow):
     """One open review package."""
 
-    def __init__(self, path: Path, ask_consent: bool = True, parent: QWidget | None = None):
+    def __init__(
+        self,
+        path: Path,
+        ask_consent: bool = True,
+        start_checks: bool = True,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session = QtReviewSession(Path(path), self)
         core = self.session.core
@@ -138,7 +144,8 @@ class ReviewWindow(QMainWindow):
 
         self.checklist = ChecklistPanel(self.session)
         self.calendar = CalendarPanel(core)
-        self.findings = FindingsPanel(core)
+        self.findings = FindingsPanel(self.session, self.detail.target.body)
+        self.findings.counts_changed.connect(self._findings_changed)
         self.docks = {}
         for name, title, widget, area in (
             (
@@ -185,8 +192,11 @@ class ReviewWindow(QMainWindow):
         )
         self._update_progress()
         self._submission_changed()
+        self.model.set_finding_counts(core.finding_counts())
         if self.proxy.rowCount():
             self.select_row(0)
+        if start_checks:
+            self.findings.start()
         if ask_consent and core.consent() is None and not core.submitted:
             # asked once the window is on screen, without blocking start-up
             QTimer.singleShot(0, self._ask_first_consent)
@@ -497,7 +507,11 @@ class ReviewWindow(QMainWindow):
 
         return current_language()
 
+    def _findings_changed(self) -> None:
+        self.model.set_finding_counts(self.session.core.finding_counts())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.findings.stop()
         self.votes.flush_text()
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
