@@ -66,7 +66,7 @@ def _grab_later(window: QWidget, target: Path, app: QApplication) -> None:
         window.grab().save(str(target))
         app.quit()
 
-    QTimer.singleShot(700, grab)
+    QTimer.singleShot(2500, grab)  # long enough for the background checks of the demo
 
 
 def run_app(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -99,6 +99,7 @@ class FindingsPanel(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setObjectName("NotesBox")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.reason.hide()
         self.dismiss_button = QPushButton(_("Dismiss…"))
         self.dismiss_button.setToolTip(_("Dismiss this finding, saying why (Ctrl+D)"))
@@ -115,8 +116,8 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.list, 2)
-        layout.addWidget(self.reason, 1)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.reason)
         layout.addLayout(buttons)
         self.worker: FindingsWorker | None = None
         self._update_buttons()

@@ -89,7 +89,7 @@ class ReviewWindow(QMainWindow):
         header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
         for col, width in (
             (COL_STATUS, 30),
-            (COL_KEY, 190),
+            (COL_KEY, 160),
             (COL_LOCALE, 72),
             (COL_CHANNEL, 76),
             (COL_FLAGS, 50),
@@ -138,7 +138,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([500, 900])
+        split.setSizes([560, 840])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
 
