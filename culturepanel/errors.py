@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from culturepanel.i18n import _
+from culturepanel.i18n import _, ngettext
 
 
 class CulturePanelError(Exception):
@@ -61,5 +61,9 @@ class InputErrors(CulturePanelError):
         lines = [str(p) for p in self.problems[:limit]]
         rest = len(self.problems) - limit
         if rest > 0:
-            lines.append(_("… and {count} more problems.").format(count=rest))
+            lines.append(
+                ngettext(
+                    "… and {count} more problem.", "… and {count} more problems.", rest
+                ).format(count=rest)
+            )
         return "\n".join(lines)

@@ -22,7 +22,7 @@ from culturepanel.checks import CheckContext, CheckInput, Finding, cache_key, ru
 from culturepanel.checks.model import GlossaryTerm
 from culturepanel.checks.sensitive import from_checklist
 from culturepanel.errors import CulturePanelError
-from culturepanel.i18n import _
+from culturepanel.i18n import _, ngettext
 from culturepanel.locales import market_country
 from culturepanel.storage.database import CulturePanelFile, current_user, new_id, now_iso
 
@@ -275,7 +275,8 @@ def format_findings(rows: list[dict[str, Any]]) -> str:
             lines.append(f"{r['key']} [{r['locale']}]")
         excerpt = f" «{r['excerpt']}»" if r.get("excerpt") else ""
         lines.append(f"  {r['severity']:<8} {r['check']:<16} {r['message']}{excerpt}")
-        lines.append(f"  {'':<8} {'':<16} {_('Why:')} {r['reason']}")
+        why = _("Why: {reason}").format(reason=r["reason"])
+        lines.append(f"  {'':<8} {'':<16} {why}")
     counts = {}
     for r in rows:
         counts[r["severity"]] = counts.get(r["severity"], 0) + 1
@@ -283,5 +284,9 @@ def format_findings(rows: list[dict[str, Any]]) -> str:
         f"{n} {sev}"
         for sev, n in sorted(counts.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0], 9))
     )
-    lines.append(_("{count} findings: {summary}").format(count=len(rows), summary=summary))
+    lines.append(
+        ngettext("{count} finding: {summary}", "{count} findings: {summary}", len(rows)).format(
+            count=len(rows), summary=summary
+        )
+    )
     return "\n".join(lines)

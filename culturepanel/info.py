@@ -7,13 +7,14 @@ Later parts of the app add their own counts (votes, findings) here.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from culturepanel.i18n import _, current_language
+from culturepanel.i18n import _, current_language, ngettext
 from culturepanel.locales import MARKET_FROM_COLUMN, MARKET_FROM_LIKELY, display_market
 from culturepanel.storage.database import KIND_PACKAGE, kind_label, open_file
 
@@ -86,24 +87,75 @@ def _n(value: int) -> str:
     return format_decimal(value, locale=current_language())
 
 
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(label: str, width: int) -> str:
+    return label + " " * max(1, width - _width(label))
+
+
 def format_info(info: dict[str, Any]) -> str:
     """Render :func:`file_info` output as text for a terminal."""
     lang = current_language()
-    lines = [
-        _("File:            {file}").format(file=info["file"]),
-        _("Kind:            {kind}").format(kind=kind_label(info["kind"] or "")),
-        _("Campaign:        {name}").format(name=info["campaign"]),
-        _("Schema version:  {version}").format(version=info["schema_version"]),
-        _("Variants:        {count} in {keys} keys").format(
-            count=_n(info["variants"]), keys=_n(info["keys"])
+    pairs: list[tuple[str, str]] = [
+        (_("File:"), str(info["file"])),
+        (_("Kind:"), kind_label(info["kind"] or "")),
+        (_("Campaign:"), str(info["campaign"])),
+        (_("Schema version:"), str(info["schema_version"])),
+        (
+            _("Variants:"),
+            ngettext("{count} in {keys} key", "{count} in {keys} keys", info["keys"]).format(
+                count=_n(info["variants"]), keys=_n(info["keys"])
+            ),
         ),
     ]
     if info["variants_removed"]:
-        lines.append(
-            _("                 {count} removed from the source files (kept)").format(
-                count=_n(info["variants_removed"])
+        pairs.append(
+            (
+                "",
+                _("{count} removed from the source files (kept)").format(
+                    count=_n(info["variants_removed"])
+                ),
             )
         )
+    window = info["launch_window"]
+    launch = (
+        _("{start} – {end}").format(
+            start=_date(window["start"], lang), end=_date(window["end"], lang)
+        )
+        if window["start"]
+        else _("none given")
+    )
+    tail: list[tuple[str, str]] = [
+        (_("Launch windows:"), launch),
+        (
+            _("Assets:"),
+            ngettext(
+                "{count} image, {size} KB", "{count} images, {size} KB", info["assets"]["count"]
+            ).format(
+                count=_n(info["assets"]["count"]), size=_n(round(info["assets"]["bytes"] / 1024))
+            ),
+        ),
+        (_("Glossary:"), _n(info.get("glossary_terms", 0))),
+        (_("Open findings:"), _n(info.get("findings", 0))),
+    ]
+    for key, label in (
+        ("panelist", _("Panelist:")),
+        ("deadline", _("Deadline:")),
+        ("reviewed", _("Reviewed:")),
+        ("submitted", _("Submitted:")),
+    ):
+        if key in info and info[key] is not None:
+            value = info[key]
+            if isinstance(value, bool):
+                value = _("yes") if value else _("no")
+            elif key == "deadline":
+                value = _date(value, lang)
+            tail.append((label, str(value)))
+    width = max(_width(label) for label, _v in pairs + tail) + 2
+    lines = [_pad(label, width) + value for label, value in pairs]
     lines.append(_("Locales:"))
     for label, count in info["locales"].items():
         lines.append(f"  {label:<14} {_n(count):>8}")
@@ -115,31 +167,8 @@ def format_info(info: dict[str, Any]) -> str:
         elif MARKET_FROM_COLUMN in entry["assumed_from"]:
             note = _("from the 'market' column")
         name = display_market(market, lang)
-        lines.append(f"  {market:<8} {name:<24} {_n(entry['variants']):>8}  {note}".rstrip())
-    window = info["launch_window"]
-    if window["start"]:
-        lines.append(
-            _("Launch windows:  {start} – {end}").format(
-                start=_date(window["start"], lang), end=_date(window["end"], lang)
-            )
-        )
-    else:
-        lines.append(_("Launch windows:  none given"))
-    lines.append(
-        _("Assets:          {count} images, {size} KB").format(
-            count=_n(info["assets"]["count"]), size=_n(round(info["assets"]["bytes"] / 1024))
-        )
-    )
-    for key, label in (
-        ("panelist", _("Panelist:        {value}")),
-        ("reviewed", _("Reviewed:        {value}")),
-        ("submitted", _("Submitted:       {value}")),
-    ):
-        if key in info:
-            value = info[key]
-            if isinstance(value, bool):
-                value = _("yes") if value else _("no")
-            lines.append(label.format(value=value))
+        lines.append(f"  {market:<8} {_pad(name, 24)} {_n(entry['variants']):>8}  {note}".rstrip())
+    lines += [_pad(label, width) + value for label, value in tail]
     return "\n".join(lines)
 
 

@@ -131,9 +131,7 @@ class DatesRule(Rule):
             raise RuleError(_("'dates' takes no 'offset', 'days', 'shift' or 'clash'"))
         items = raw.get("dates")
         if not isinstance(items, list) or not items:
-            raise RuleError(
-                _("'dates' must be a non-empty list of dates or {{ start, end }} tables")
-            )
+            raise RuleError(_("'dates' must be a non-empty list of dates or { start, end } tables"))
         self.spans: list[tuple[date, date]] = []
         for i, item in enumerate(items, 1):
             if isinstance(item, date):

@@ -269,7 +269,7 @@ def _sensitivity_by_market(
 ) -> dict[str, str]:
     value = raw.get("sensitivity_by_market", {})
     if not isinstance(value, Mapping):
-        errors.append(_("'sensitivity_by_market' must be a table like {{ GB = \"low\" }}"))
+        errors.append(_("'sensitivity_by_market' must be a table like { GB = \"low\" }"))
         return {}
     countries = {m.split("-")[0] for m in markets}
     result = {}

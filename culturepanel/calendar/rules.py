@@ -216,7 +216,7 @@ def parse_common(raw: Mapping[str, Any]) -> Common:
     """Read the fields every kind accepts."""
     shift_raw = raw.get("shift", {})
     if not isinstance(shift_raw, Mapping):
-        raise RuleError(_("'shift' must be a table like {{ fri = -1, sun = 1 }}"))
+        raise RuleError(_("'shift' must be a table like { fri = -1, sun = 1 }"))
     shift: dict[int, int] = {}
     for key in shift_raw:
         if key not in WEEKDAYS:
@@ -230,7 +230,7 @@ def parse_common(raw: Mapping[str, Any]) -> Common:
     if "clash" in raw:
         clash_raw = raw["clash"]
         if not isinstance(clash_raw, Mapping) or set(clash_raw) != {"easter_offset", "move"}:
-            raise RuleError(_("'clash' must be a table {{ easter_offset = N, move = N }}"))
+            raise RuleError(_("'clash' must be a table { easter_offset = N, move = N }"))
         clash = (
             read_int(clash_raw, "easter_offset", -100, 100),
             read_int(clash_raw, "move", -31, 31),
@@ -261,7 +261,7 @@ def rule_kinds() -> dict[str, type[Rule]]:
 def parse_rule(raw: Any) -> Rule:
     """Parse and validate a rule table; raise :class:`RuleError` saying what is wrong."""
     if not isinstance(raw, Mapping):
-        raise RuleError(_('must be a table like {{ kind = "fixed", date = "06-04" }}'))
+        raise RuleError(_('must be a table like { kind = "fixed", date = "06-04" }'))
     kinds = rule_kinds()
     kind = raw.get("kind")
     if kind not in kinds:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from culturepanel.errors import CulturePanelError
-from culturepanel.i18n import _
+from culturepanel.i18n import _, ngettext
 from culturepanel.review.votes import is_submitted, record_event, votes_of
 from culturepanel.storage.database import CulturePanelFile, now_iso
 
@@ -50,13 +50,19 @@ def submit(pkg: CulturePanelFile, panelist_id: str, force: bool = False) -> None
     gaps = missing(pkg, panelist_id)
     if gaps.without_comment:
         raise CulturePanelError(
-            _("{count} decisions need a comment before the review can be submitted.").format(
-                count=len(gaps.without_comment)
-            )
+            ngettext(
+                "{count} decision needs a comment before the review can be submitted.",
+                "{count} decisions need a comment before the review can be submitted.",
+                len(gaps.without_comment),
+            ).format(count=len(gaps.without_comment))
         )
     if gaps.unreviewed and not force:
         raise CulturePanelError(
-            _("{count} variants have no decision yet.").format(count=len(gaps.unreviewed))
+            ngettext(
+                "{count} variant has no decision yet.",
+                "{count} variants have no decision yet.",
+                len(gaps.unreviewed),
+            ).format(count=len(gaps.unreviewed))
         )
     with pkg.transaction():
         pkg.set_meta(submitted_at=now_iso())

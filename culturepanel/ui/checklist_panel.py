@@ -29,7 +29,7 @@ from culturepanel.checklists import (
     severity_label,
     topic_label,
 )
-from culturepanel.i18n import _, current_language
+from culturepanel.i18n import _, current_language, ngettext
 from culturepanel.review.session import VariantRow
 from culturepanel.ui.qt_session import QtReviewSession
 
@@ -156,9 +156,11 @@ class ChecklistPanel(QWidget):
         total = len(self.items)
         done = sum(1 for a in self.answers.values() if a.answer)
         concerns = sum(1 for a in self.answers.values() if a.answer == "concern")
-        text = _("{done} of {total} answered, {concerns} concerns").format(
-            done=done, total=total, concerns=concerns
-        )
+        text = ngettext(
+            "{done} of {total} answered, {concerns} concern",
+            "{done} of {total} answered, {concerns} concerns",
+            concerns,
+        ).format(done=done, total=total, concerns=concerns)
         if self.checklist is not None and not self.checklist.curated:
             text += " · " + _("no market-specific items for this market: global items only")
         self.summary.setText(text)

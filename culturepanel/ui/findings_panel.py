@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from culturepanel.errors import CulturePanelError
 from culturepanel.findings import StoredFinding, stored_findings, update_findings
-from culturepanel.i18n import _
+from culturepanel.i18n import _, ngettext
 from culturepanel.review.session import VariantRow
 from culturepanel.storage.database import open_file
 from culturepanel.ui.qt_session import QtReviewSession
@@ -195,7 +195,11 @@ class FindingsPanel(QWidget):
             open_count = sum(
                 1 for s in self.found if not s.dismissed and not s.finding.inconclusive
             )
-            self.status.setText(_("{count} open findings").format(count=open_count))
+            self.status.setText(
+                ngettext("{count} open finding", "{count} open findings", open_count).format(
+                    count=open_count
+                )
+            )
         self._highlight([])
         self.reason.hide()
         if self.found:

@@ -496,8 +496,8 @@ class ReviewWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         extra = [
             (_("Set a score (when a score row has focus)"), "1 … 5"),
-            (_("Clear a score"), _("Delete")),
-            (_("Next field"), _("Tab")),
+            (_("Clear a score"), "Delete"),
+            (_("Next field"), "Tab"),
         ]
         ShortcutsDialog(self.shortcut_actions(), extra, self).exec()
 

@@ -24,7 +24,7 @@ def test_answer_checklist_with_keys_and_note(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(panel.tree, Qt.Key.Key_C)
     qtbot.keyClicks(panel.note, "Model's gesture reads as rude here")
     panel.note.editingFinished.emit()
-    assert "1 of" in panel.summary.text() and "1 concerns" in panel.summary.text()
+    assert "1 of" in panel.summary.text() and "1 concern" in panel.summary.text()
     window.close()
 
     session = ReviewSession(path)
