@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +20,11 @@ from culturepanel.i18n import _
 from culturepanel.review.finish import CONSENT_ANONYMOUS, CONSENT_NAMED
 
 
+def plain_label(text: str) -> str:
+    """A menu text without its accelerator: ``&Next`` and ``次へ(&N)`` become ``Next``, ``次へ``."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&", "")
+
+
 class ShortcutsDialog(QDialog):
     """Help ▸ Keyboard shortcuts: every action with a shortcut, read from the actions."""
 
@@ -26,7 +33,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(_("Keyboard shortcuts"))
         rows = [
             (
-                a.text().replace("&", ""),
+                plain_label(a.text()),
                 a.shortcut().toString(a.shortcut().SequenceFormat.NativeText),
             )
             for a in actions

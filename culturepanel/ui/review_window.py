@@ -36,7 +36,7 @@ from culturepanel.review.session import STATUS_CONCERNS, STATUS_NOT_REVIEWED, ST
 from culturepanel.ui import settings
 from culturepanel.ui.calendar_panel import CalendarPanel
 from culturepanel.ui.checklist_panel import ChecklistPanel
-from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, rich_list
+from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, plain_label, rich_list
 from culturepanel.ui.findings_panel import FindingsPanel
 from culturepanel.ui.qt_session import QtReviewSession
 from culturepanel.ui.variant_detail import VariantDetail
@@ -209,11 +209,13 @@ class ReviewWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
     def _action(self, text: str, keys: list[str] | str | None, slot, tip: str = "") -> QAction:
         action = QAction(text, self)
+        # toolbar text without the menu accelerator: "Next (&N)" style must not show "(N)"
+        action.setIconText(plain_label(text))
         if keys:
             seqs = [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)]
             action.setShortcuts(seqs)
             shown = seqs[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text.replace('&', '')} ({shown})")
+            action.setToolTip(f"{tip or plain_label(text)} ({shown})")
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
