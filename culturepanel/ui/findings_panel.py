@@ -170,7 +170,13 @@ class FindingsPanel(QWidget):
         self.list.clear()
         self.found = stored_findings(self.session.core.pkg, variant.id) if variant else []
         shown = [s for s in self.found if not s.finding.inconclusive or s.dismissed]
-        inconclusive = [s for s in self.found if s.finding.inconclusive and not s.dismissed]
+        # of the checks that could not decide, only the language check matters to a reviewer
+        # (the others say what HQ's configuration lacks, e.g. a channel without a limit)
+        inconclusive = [
+            s
+            for s in self.found
+            if s.finding.inconclusive and not s.dismissed and s.finding.check == "language"
+        ]
         self.found = shown + inconclusive
         for s in self.found:
             f = s.finding
