@@ -11,7 +11,14 @@ and four digits (``2027-03-04``) are unambiguous everywhere. Reported:
   from an en-US source in an en-GB variant: 4 March there, 3 April here) —
   major;
 * a date with both day and month 12 or less, in a separator the market
-  does not use for dates (``03/04/2027`` in de-DE) — minor: ambiguous.
+  does not use for dates (``03/04/2027`` in de-DE) — minor: ambiguous;
+* a date with both day and month 12 or less, adapted from a source written
+  for the other order, in the form that order uses (``05/10/2027`` in es-MX
+  from an en-US source: 5 October here, 10 May to anyone who writes the month
+  first, as the source's writers and tools do) — minor: ambiguous, write the
+  month as a word. Dates the other order cannot read (``25/07/2027``), dates
+  in the market's own distinct form (``05.10.2027`` in de-DE) and copy with
+  no source are left alone.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from culturepanel.i18n import N_, _
 
 DATE_RE = re.compile(
     r"(?<![0-9A-Za-z_./-])(?P<a>\d{1,4})(?P<sep>[./-])\s?(?P<b>\d{1,2})(?P=sep)\s?(?P<c>\d{2,4})"
-    r"\.?(?![0-9A-Za-z_/-]|[.]\d)"
+    r"(?![0-9A-Za-z_/-]|[.]\d)"
 )
 
 
@@ -64,25 +71,25 @@ def _iso(d: tuple[int, int, int]) -> str:
     "dates",
     category="locale-conventions",
     severity="major",
-    version=1,
+    version=2,
     description=N_("Numeric dates follow the market's day-month order."),
 )
 def check_dates(item: CheckInput, context: CheckContext, check: Check) -> list[Finding]:
     conv = conventions(item.locale, resolve_market(item))
     if conv is None:
         return []
-    src_conv = conventions(item.source_locale, None)
+    src_conv = conventions(item.source_locale, None) if item.source_text else None
     src_dates = {_key(m) for m in DATE_RE.finditer(item.source_text or "")}
     out = []
     for m in DATE_RE.finditer(item.text):
-        finding = _judge(m, conv, src_conv if _key(m) in src_dates else None, check)
+        finding = _judge(m, conv, src_conv, _key(m) in src_dates, check)
         if finding:
             out.append(finding)
     return out
 
 
 def _judge(
-    m: re.Match[str], conv: Conventions, src_conv: Conventions | None, check: Check
+    m: re.Match[str], conv: Conventions, src_conv: Conventions | None, copied: bool, check: Check
 ) -> Finding | None:
     a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
     if len(m["a"]) == 4:
@@ -115,9 +122,10 @@ def _judge(
         )
     if here is None or there is None or a == b:
         return None
+    src_order = None
     if src_conv is not None and src_conv.date_order != conv.date_order:
         src_order = "MDY" if src_conv.date_order == "MDY" else "DMY"
-        if src_order != order:
+        if src_order != order and copied:
             return check.finding(
                 _("'{date}' is copied from the source but means another day here.").format(
                     date=m.group()
@@ -130,7 +138,43 @@ def _judge(
             )
     if m["sep"] != conv.date_separator and m["sep"] in "/-":
         return _ambiguous(m, conv, data, check)
+    if (
+        src_conv is not None
+        and src_order not in (None, order)
+        and m["sep"] in "/-"
+        and m["sep"] == src_conv.date_separator
+    ):
+        return _ambiguous_for_source(m, data, here, there, src_order, check)
     return None
+
+
+def _ambiguous_for_source(
+    m: re.Match[str],
+    data: dict[str, str],
+    here: tuple[int, int, int],
+    there: tuple[int, int, int],
+    src_order: str,
+    check: Check,
+) -> Finding:
+    if src_order == "MDY":
+        reason = _(
+            "Here it reads {read}; the source copy comes from a market that writes the month "
+            "first, and read that way it is {other}. Check which day is meant and write the "
+            "month as a word."
+        )
+    else:
+        reason = _(
+            "Here it reads {read}; the source copy comes from a market that writes the day "
+            "first, and read that way it is {other}. Check which day is meant and write the "
+            "month as a word."
+        )
+    return check.finding(
+        _("'{date}' can be read as two different days.").format(date=m.group()),
+        reason.format(read=_iso(here), other=_iso(there)),
+        m.span(),
+        severity="minor",
+        data={**data, "issue": "ambiguous", "read": _iso(here), "other": _iso(there)},
+    )
 
 
 def _ambiguous(m: re.Match[str], conv: Conventions, data: dict[str, str], check: Check) -> Finding:

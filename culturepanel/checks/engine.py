@@ -2,12 +2,13 @@
 
 :func:`run_checks` runs every registered check (or those named in ``only``)
 and returns their findings in a stable order. :func:`cache_key` is a SHA-256
-over everything the findings depend on: the text, its source, locale, market
-and channel, the version of each check and of the engine, the versions of the
-data the checks use (CLDR through Babel, langdetect's profiles), the UI
-language of the messages, and the part of the context that applies to the
-variant (glossary entries of its locale, sensitive terms of its market, the
-channel's limit). Equal keys mean equal findings.
+over everything the findings depend on: the text, its source, locale, market,
+channel and the part of the channel its key names (``push.title`` → title),
+the version of each check and of the engine, the versions of the data the
+checks use (CLDR through Babel, langdetect's profiles), the UI language of the
+messages, and the part of the context that applies to the variant (glossary
+entries of its locale, sensitive terms of its market, the limit that applies
+to its channel and key). Equal keys mean equal findings.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from culturepanel.checks import (  # noqa: F401
     sensitive,
     untranslated,
 )
+from culturepanel.checks.length import key_part, limit_for
 from culturepanel.checks.model import CheckContext, CheckInput, Finding
 from culturepanel.checks.registry import Check, all_checks
 from culturepanel.checks.sensitive import terms_for
@@ -39,7 +41,7 @@ from culturepanel.i18n import _, current_language
 log = logging.getLogger(__name__)
 
 #: Bump when the engine's own behaviour (ordering, shared text handling) changes.
-ENGINE_VERSION = 1
+ENGINE_VERSION = 2
 
 #: The order in which checks run and findings are listed.
 CHECK_ORDER = (
@@ -127,7 +129,7 @@ def cache_key(
 ) -> str:
     """Hex SHA-256 identifying the findings of ``run_checks(item, context, only)``."""
     ctx = context or CheckContext()
-    limit = ctx.limits().get(item.channel) if item.channel else None
+    limit = limit_for(item, ctx.limits())
     payload = {
         "engine": ENGINE_VERSION,
         "checks": check_versions(only),
@@ -140,6 +142,7 @@ def cache_key(
             "source_text": item.source_text,
             "source_locale": item.source_locale,
             "channel": item.channel,
+            "part": key_part(item.key) if item.channel else None,
         },
         "glossary": sorted(
             json.dumps(asdict(g), sort_keys=True) for g in ctx.glossary_for(item.locale)

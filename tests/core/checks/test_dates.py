@@ -66,3 +66,39 @@ def test_ambiguous_foreign_form_is_minor(locale: str, text: str) -> None:
 
 def test_same_day_and_month_is_not_ambiguous() -> None:
     assert run("dates", "de-DE", "Gilt bis 04/04/2027") == []
+
+
+SOURCE = "20% off until Mar 31. Shop now."
+
+
+def test_ambiguous_date_in_a_copy_adapted_from_the_other_order() -> None:
+    text = "20% de descuento. Valido hasta el 05/10/2027 en lumio.example/mx"
+    (f,) = run("dates", "es-MX", text, source_text=SOURCE)
+    assert f.severity == "minor" and f.data["issue"] == "ambiguous"
+    assert (f.data["read"], f.data["other"]) == ("2027-10-05", "2027-05-10")
+    assert text[f.span[0] : f.span[1]] == "05/10/2027"  # type: ignore[index]
+    text = "Oferta valida ate 10/02/2027."  # a full stop after the date is not part of it
+    (h,) = run("dates", "pt-BR", text, source_text=SOURCE)
+    assert h.data["date"] == "10/02/2027" == text[h.span[0] : h.span[1]]  # type: ignore[index]
+    # From a day-first source the other reading is the month-first one.
+    (g,) = run("dates", "en-US", "Ends 05/10/2027", source_text="Ends 31/03", source_locale="en-GB")
+    assert g.data["other"] == "2027-10-05"
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "source_locale"),
+    [
+        ("es-MX", "Valido hasta el 25/10/2027", "en"),  # no other reading
+        ("es-MX", "Valido hasta el 05/05/2027", "en"),  # both readings the same day
+        ("de-DE", "Gilt bis 05.10.2027", "en"),  # the market's own form, never month first
+        ("fr-FR", "Valable jusqu'au 05/10/2027", "en-GB"),  # the source reads day first too
+        ("ja-JP", "2027/05/10まで", "en"),  # year first
+        ("es-MX", "Valido hasta el 05/10", "en"),  # no year: not taken for a date
+    ],
+)
+def test_unambiguous_or_same_order_dates_pass(locale: str, text: str, source_locale: str) -> None:
+    assert run("dates", locale, text, source_text=SOURCE, source_locale=source_locale) == []
+
+
+def test_without_a_source_a_local_date_is_not_questioned() -> None:
+    assert run("dates", "es-MX", "Valido hasta el 05/10/2027") == []

@@ -108,3 +108,30 @@ def test_imposed_translation_points_at_the_source_term_left_in() -> None:
     )
     assert text[f.span[0] : f.span[1]] == "Loyalty Card"  # type: ignore[index]
     assert "Approved by legal" in f.reason
+
+
+def test_terms_inside_links_tags_and_addresses_are_not_copy() -> None:
+    ctx = CheckContext(glossary=[GlossaryTerm("Ternway"), GlossaryTerm("#PackLight")])
+    source = "Ternway: 20% off. Shop at ternway.example/go. #PackLight"
+    text = "Ternway: 20% de descuento en ternway.example/mx, info@ternway.example #ternwaytrips"
+    findings = run("glossary", "es-MX", text + " #PackLight", ctx, source_text=source)
+    assert findings == []
+    # The term is a hashtag itself: it is checked, hashtags included.
+    (f,) = run("glossary", "es-MX", text + " #packlight", ctx, source_text=source)
+    assert f.data["found"] == "#packlight" and f.data["issue"] == "altered"
+    # Only in a link: the brand is missing from the copy.
+    brand = CheckContext(glossary=[GlossaryTerm("Ternway")])
+    (g,) = run("glossary", "es-MX", "20% en ternway.example/mx", brand, source_text=source)
+    assert g.data["term"] == "Ternway" and g.data["issue"] == "missing"
+    # The source has the brand only in its link: nothing is required.
+    assert run("glossary", "es-MX", "20% en", brand, source_text="20% at ternway.example/go") == []
+
+
+def test_a_longer_word_is_not_the_term_with_an_ending() -> None:
+    ctx = CheckContext(glossary=[GlossaryTerm("Nest")])
+    text = "Para onde a mochila vai te levar neste Carnaval? Honestamente, nests."
+    assert run("glossary", "pt-BR", text, ctx) == []
+    (f,) = run("glossary", "pt-BR", "Cubos nest para viagem", ctx)
+    assert f.data["found"] == "nest"  # the same word in the wrong case is still reported
+    (g,) = run("glossary", "fi-FI", "Tutustu uuteen LUMIO AIRIIN.", BRAND, source_text=SOURCE)
+    assert g.data["found"] == "LUMIO AIR"  # capitals with an ending: the brand, altered

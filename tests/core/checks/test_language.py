@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from culturepanel.checks import CheckContext, GlossaryTerm
-from culturepanel.checks.language import MIN_LETTERS, judge
+from culturepanel.checks.language import MIN_LETTERS, SHORT_MARGIN, SURE_LETTERS, judge
 
 from .helpers import flagged, run
 
@@ -179,3 +179,36 @@ def test_verdict_is_reproducible_in_fresh_processes() -> None:
     assert outs[0] == outs[1]
     here = [[judge(t, lo).status, judge(t, lo).scores] for t in texts for lo in ("es", "it", "nl")]
     assert json.loads(outs[0]) == json.loads(json.dumps(here))
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("es-MX", "Llega lejos. Viaja ligero."),  # langdetect: Estonian
+        ("fr-FR", "Allez loin. Emballez léger."),  # langdetect: Hungarian 100 %
+        ("en-US", "Your cart misses you. Complete"),  # langdetect: French 100 %
+        ("nl-NL", "Tik hier om je pakket live"),  # langdetect: Norwegian 100 %
+    ],
+)
+def test_short_real_translation_is_never_a_mismatch(locale: str, text: str) -> None:
+    (f,) = run("language", locale, text)
+    assert f.inconclusive and f.severity == "info"
+    assert MIN_LETTERS <= f.data["letters"] < SURE_LETTERS
+    assert f.data["margin"] < SHORT_MARGIN
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "detected"),
+    [
+        ("de-DE", "Your cart is waiting for you", "en"),
+        ("es-MX", "Free shipping and free lifetime repairs", "en"),
+        ("pt-BR", "Descubre la nueva colección hoy mismo", "es"),
+        ("fr-FR", "Entdecke die neue Kollektion jetzt", "de"),
+    ],
+)
+def test_short_wrong_language_with_overwhelming_evidence(
+    locale: str, text: str, detected: str
+) -> None:
+    (f,) = run("language", locale, text)
+    assert not f.inconclusive and f.data["letters"] < SURE_LETTERS
+    assert f.data["margin"] >= SHORT_MARGIN and f.data["detected"] == detected

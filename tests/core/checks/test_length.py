@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from culturepanel.checks import ChannelLimit, CheckContext, load_channel_limits
-from culturepanel.checks.length import display_length, expected_ratio, wide2_length, x_length
+from culturepanel.checks import (
+    ChannelLimit,
+    CheckContext,
+    CheckInput,
+    Finding,
+    cache_key,
+    load_channel_limits,
+    run_checks,
+)
+from culturepanel.checks.length import (
+    display_length,
+    expected_ratio,
+    limit_for,
+    wide2_length,
+    x_length,
+)
 from culturepanel.checks.sms import sms_info
 
-from .helpers import run
+from .helpers import flagged, run
 
 SOURCE = "Free shipping on every order this weekend."  # 42 characters
 
@@ -124,3 +138,26 @@ def test_within_limit_unknown_channel_and_custom_table() -> None:
     assert f.inconclusive
     ctx = CheckContext(channel_limits={"tiny": ChannelLimit("tiny", "Tiny", max_chars=3)})
     assert run("channel-limit", "de-DE", "Kurz", ctx, channel="tiny")
+
+
+def test_the_key_names_the_part_of_the_channel() -> None:
+    title = "Endlich da: der neue Migrate 40 – unser bisher leichtester Reiserucksack"  # 72
+    (f,) = flagged(run_key("push.title", title, "push"))
+    assert (f.data["channel"], f.data["limit"]) == ("push-title", 50)
+    assert flagged(run_key("push.body", title, "push")) == []  # the body allows 150
+    assert run_key("promo.push_title", title, "push")[0].data["channel"] == "push-title"
+    (g,) = flagged(run_key("welcome.email.subject", title, "email"))
+    assert g.data["channel"] == "email-subject"
+    assert flagged(run_key("push.title", title, "push-body")) == []  # a channel with no parts
+    (h,) = run_key("loyalty.invite", title, "email")  # neither 'email' nor 'email-invite'
+    assert h.inconclusive and "email-invite" in h.reason
+    limits = load_channel_limits()
+    item = CheckInput("push.title", "de-DE", title, channel="push")
+    assert limit_for(item, limits) == limits["push-title"]
+    other = CheckInput("push.body", "de-DE", title, channel="push")
+    assert cache_key(item) != cache_key(other)  # the part is in the cache key
+
+
+def run_key(key: str, text: str, channel: str) -> list[Finding]:
+    item = CheckInput(key=key, locale="de-DE", text=text, channel=channel)
+    return run_checks(item, only={"channel-limit"})

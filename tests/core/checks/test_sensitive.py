@@ -98,3 +98,39 @@ def test_from_checklist_adapter() -> None:
     )
     (f,) = run("sensitive-terms", "ar-SA", "لحم الخنزير", ctx(t))
     assert f.data["ref"] == "SA-07" and f.severity == "critical"
+
+
+def test_overlapping_terms_of_one_item_make_one_finding() -> None:
+    c = ctx(
+        SensitiveTerm("史上最", "absolute", "critical", "cn.claims"),
+        SensitiveTerm("最轻", "absolute", "critical", "cn.claims"),
+        SensitiveTerm("轻", "other item", "minor", "cn.other"),
+    )
+    text = "史上最轻！全新旅行背包，最轻。"
+    findings = run("sensitive-terms", "zh-CN", text, c)
+    spans = [(text[f.span[0] : f.span[1]], f.data["ref"]) for f in findings]  # type: ignore[index]
+    assert spans == [
+        ("史上最轻", "cn.claims"),
+        ("轻", "cn.other"),
+        ("最轻", "cn.claims"),
+        ("轻", "cn.other"),
+    ]
+    assert findings[0].data["terms"] == ["史上最", "最轻"] and "terms" not in findings[2].data
+
+
+def test_chinese_absolute_claims_from_the_cn_checklist() -> None:
+    from culturepanel.checklists import load_checklist
+    from culturepanel.checks.sensitive import from_checklist
+
+    c = CheckContext(sensitive_terms=from_checklist(load_checklist("CN").terms(), "CN"))
+    for text, found in [
+        ("史上最轻！全新 Migrate 40 旅行背包", "史上最轻"),
+        ("全网最低价，限时抢购", "全网最低价"),
+        ("年度最佳旅行背包", "最佳"),
+    ]:
+        (f,) = run("sensitive-terms", "zh-CN", text, c)
+        assert text[f.span[0] : f.span[1]] == found  # type: ignore[index]
+        assert f.data["ref"] == "cn.claims.absolute_terms" and f.severity == "critical"
+    # 最 in ordinary words is not a claim; Japan's checklist has no such rule.
+    assert run("sensitive-terms", "zh-CN", "最近上新，最后一天包邮。", c) == []
+    assert run("sensitive-terms", "ja-JP", "Ternway史上最軽量のトラベルパック", c) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from culturepanel.checks.textutil import find_term, fold, protected_spans
 
 
@@ -29,3 +31,18 @@ def test_protected_spans() -> None:
     text = "Hi {name}, see https://example.com/x. #Sale @lumio <b>now</b>"
     covered = "".join(text[s:e] + "|" for s, e in protected_spans(text))
     assert covered == "{name}|https://example.com/x|#Sale|@lumio|<b>|</b>|"
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        ("Shop at ternway.example/go. Reply STOP", ["ternway.example/go"]),
+        ("立即選購 ternway.example/cn回T退訂", ["ternway.example/cn"]),
+        ("Jetzt auf shop.lumio.de entdecken", ["shop.lumio.de"]),
+        ("Mehr unter lumio.example/de?utm=sms&x=1).", ["lumio.example/de?utm=sms&x=1"]),
+        ("Compra hoy.Es gratis", []),  # a missing space, not a link
+        ("z.B. 1.1 kg, v2.0, S.p.A., datei.txt", []),
+    ],
+)
+def test_links_without_scheme_are_protected(text: str, links: list[str]) -> None:
+    assert [text[s:e] for s, e in protected_spans(text)] == links
