@@ -176,6 +176,6 @@ def test_a_version_1_0_file_gains_the_glossary_tables(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with open_file(path) as cpf:
-        assert cpf.schema_version == "1.1"
+        assert cpf.schema_version == "{}.{}".format(*schema.CURRENT)
         assert {"glossary", "finding_dismissals"} <= set(cpf.db.table_names())
     assert list(tmp_path.glob("old.backup-schema-1.0*.cpanel"))
