@@ -9,8 +9,9 @@ read as whatever its content is. Bad input never raises: every fault, located
 by file, row and column, is in ``ParsedFile.problems``.
 
 Modules: :mod:`.csv_reader`, :mod:`.xlsx_reader`, :mod:`.json_reader` and
-:mod:`.xliff_reader` read the formats; :mod:`.tables` (with :mod:`.columns`
-and :mod:`.values`) validates the rows of every table format the same way.
+:mod:`.xliff_reader` read the formats; :mod:`.tables` (with :mod:`.columns`,
+:mod:`.common_columns` and :mod:`.values`) validates the rows of every table
+format the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from culturepanel.i18n import N_, _
 from culturepanel.importers import sniff
-from culturepanel.importers.context import Progress, ReadContext
+from culturepanel.importers.context import Progress, ReadContext, paused_gc
 from culturepanel.importers.csv_reader import read_csv
 from culturepanel.importers.json_reader import read_json
 from culturepanel.importers.model import ImportedVariant, ParsedFile
@@ -89,13 +90,14 @@ def read_campaign_file(
     if actual is None or (expected is not None and actual != expected):
         _refuse(ctx, expected, kind, actual)
         return failed
-    if actual == CSV:
-        return read_csv(ctx, data)
-    if actual == XLSX:
-        return read_xlsx(ctx, data, sheet)
-    if actual == JSON:
-        return read_json(ctx, data)
-    return read_xliff(ctx, data)
+    with paused_gc():
+        if actual == CSV:
+            return read_csv(ctx, data)
+        if actual == XLSX:
+            return read_xlsx(ctx, data, sheet)
+        if actual == JSON:
+            return read_json(ctx, data)
+        return read_xliff(ctx, data)
 
 
 def _refuse(ctx: ReadContext, expected: str | None, kind: str, actual: str | None) -> None:

@@ -4,11 +4,14 @@ A :class:`ReadContext` is created per file by
 :func:`culturepanel.importers.read_campaign_file`. Readers report every fault
 through :meth:`ReadContext.problem` (which never stops the reading) and call
 :meth:`ReadContext.tick` as they go so that a caller can show progress.
+:func:`paused_gc` keeps the cycle collector out of the way of a large read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,3 +65,22 @@ class ReadContext:
         """Report that all ``total`` items are done (unless that was the last report)."""
         if self.progress is not None and self._reported != (total, total):
             self.progress(total, total)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while a file's records are made and kept.
+
+    Reading a large file creates hundreds of thousands of lasting objects
+    (rows, variants) that form no cycles; the collector would walk all of them
+    again and again as they pile up, about a fifth of the time of a
+    100,000-row import. The pause is process-wide and ends with the block;
+    nested uses are fine (the outermost one turns the collector back on).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

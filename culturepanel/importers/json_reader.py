@@ -72,9 +72,10 @@ def read_json(ctx: ReadContext, data: bytes) -> ParsedFile:
         return failed
     if records is None:
         return failed
-    header = _header(records)
+    slots: dict[str, str] = {}
+    header = _header(records, slots)
     source = TableSource(fmt="json", row_label=_("record {number}"), total=len(records))
-    rows = _rows(ctx, records, header)
+    rows = _rows(ctx, records, header, slots)
     parsed = read_table(ctx, source, rows, header=list(header.values()), defaults=defaults)
     parsed.source_locale = source_locale
     return parsed
@@ -149,58 +150,68 @@ def _slot(name: str) -> str:
         return name
 
 
-def _header(records: list[object]) -> dict[str, str]:
-    """Each field's slot → the first spelling seen, in order of first appearance."""
+def _header(records: list[object], slots: dict[str, str]) -> dict[str, str]:
+    """Each field's slot → the first spelling seen, in order of first appearance.
+
+    Fills ``slots`` (field name → slot) with every field name of ``records``,
+    so that each distinct name is interpreted once.
+    """
     header: dict[str, str] = {}
     for record in records:
         if isinstance(record, dict):
             for name in record:
-                header.setdefault(_slot(name), name)
+                slot = slots.get(name)
+                if slot is None:
+                    slot = slots[name] = _slot(name)
+                header.setdefault(slot, name)
     return header
 
 
-def _is_cell(value: object) -> bool:
-    """True for the values a record's field may hold: text, a number, or null."""
-    if isinstance(value, bool):
-        return False
-    return value is None or isinstance(value, str | int | float)
+#: The types a record's field may hold as they come from ``json.loads``: text, a
+#: number, or null (``true``/``false`` are ``bool``, which is not listed).
+_CELL_TYPES = frozenset({str, int, float, type(None)})
 
 
 def _rows(
-    ctx: ReadContext, records: list[object], header: dict[str, str]
+    ctx: ReadContext, records: list[object], header: dict[str, str], slots: dict[str, str]
 ) -> Iterator[list[object]]:
     position = {slot: index for index, slot in enumerate(header)}
     for number, record in enumerate(records, start=1):
-        label = _("record {number}").format(number=number)
         if not isinstance(record, dict):
             ctx.problem(
-                _("this record is not an object with fields."), row=label, hint=_shape_hint()
+                _("this record is not an object with fields."),
+                row=_record(number),
+                hint=_shape_hint(),
             )
             yield []
             continue
         row: list[object] = [None] * len(header)
         filled: dict[int, str] = {}
         for name, value in record.items():
-            index = position[_slot(name)]
+            index = position[slots[name]]
             if index in filled:
                 ctx.problem(
                     _("the fields '{first}' and '{second}' name the same column.").format(
                         first=filled[index], second=name
                     ),
-                    row=label,
+                    row=_record(number),
                     column=name,
                     hint=_("Keep one of the two fields."),
                 )
                 continue
             filled[index] = name
-            if _is_cell(value):
+            if type(value) in _CELL_TYPES:
                 row[index] = value
             else:
                 ctx.problem(
                     _("the field '{field}' must be text or a number.").format(field=name),
-                    row=label,
+                    row=_record(number),
                     column=name,
                     hint=_("Write the value in double quotes."),
                 )
                 row[index] = json.dumps(value, ensure_ascii=False)
         yield row
+
+
+def _record(number: int) -> str:
+    return _("record {number}").format(number=number)

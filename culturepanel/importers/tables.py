@@ -2,7 +2,8 @@
 
 A reader hands :func:`read_table` the table's rows (cells as text, or date
 objects for real spreadsheet date cells); this module finds the header, the
-layout (see :mod:`.columns`), validates every row and builds the
+layout (see :mod:`.columns`), validates every row (the optional columns that
+rows share through :mod:`.common_columns`) and builds the
 :class:`~culturepanel.importers.model.ImportedVariant` records. Every fault is
 reported with the row, the column and a hint; reading never stops at the first.
 
@@ -16,29 +17,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 from culturepanel.i18n import _
-from culturepanel.importers.columns import (
-    LONG,
-    SPELLINGS,
-    Layout,
-    LocaleColumn,
-    column_for,
-    detect_layout,
-)
+from culturepanel.importers.columns import LONG, Layout, LocaleColumn, column_for, detect_layout
+from culturepanel.importers.common_columns import Common, CommonColumns
 from culturepanel.importers.context import ReadContext
 from culturepanel.importers.model import ImportedVariant, ParsedFile
-from culturepanel.importers.values import (
-    AssetChecker,
-    CellError,
-    DateReader,
-    Fault,
-    LocaleReader,
-    MarketReader,
-    cell_text,
-)
+from culturepanel.importers.values import CellError, Fault, LocaleReader, cell_text
 from culturepanel.locales import MARKET_FROM_COLUMN, LocaleInfo
 
 HEADER_SEARCH = 20
@@ -55,20 +40,6 @@ class TableSource:
     extra_hint: str = ""  # hint for values in columns without a header
     legacy_encoding: str | None = None  # set when text was decoded as Windows-1252
     cell_errors: bool = False  # cells may be CellError (spreadsheet formulas that failed)
-
-
-@dataclass(frozen=True)
-class _Common:
-    """The optional columns of one row, validated."""
-
-    source_text: str | None
-    campaign: str | None
-    channel: str | None
-    market: str | None
-    launch_start: date | None
-    launch_end: date | None
-    asset: Path | None
-    notes: str | None
 
 
 def read_table(
@@ -128,7 +99,14 @@ def _find_header(
 
 
 class _RowChecker:
-    """Validates rows one by one and collects the variants."""
+    """Validates rows one by one and collects the variants.
+
+    What is the same for every row is worked out once, here: where each column
+    is, whether rows need cutting or padding, and the readers that remember
+    their verdict per distinct value. :meth:`check` then does only what a row
+    needs, and reports its faults in a fixed order: values beyond the header,
+    error cells, key, locale, text, the shared columns, a repeated key.
+    """
 
     def __init__(
         self,
@@ -139,18 +117,28 @@ class _RowChecker:
         defaults: dict[str, str],
     ) -> None:
         self.ctx = ctx
+        self.problems = ctx.problems
         self.source = source
+        self.row_label = source.row_label
         self.layout = layout
         self.labels = [cell_text(cell) for cell in header]
-        self.defaults = defaults
         self.variants: list[ImportedVariant] = []
         self.width = layout.width
+        self.long = layout.kind == LONG
+        fields = layout.fields
         absent = self.width  # rows are padded with one empty cell for absent columns
-        self.at = {name: layout.fields.get(name, absent) for name in SPELLINGS}
-        self.dates = DateReader()
-        self.assets = AssetChecker(ctx.folder)
+        self.key_at = fields.get("key", absent)
+        self.locale_at = fields.get("locale", absent)
+        self.text_at = fields.get("text", absent)
+        self.has_key, self.has_locale, self.has_text = (
+            name in fields for name in ("key", "locale", "text")
+        )
+        read = (self.key_at, self.locale_at, self.text_at) if self.long else (self.key_at,)
+        self.always_fit = bool(layout.unnamed) or absent in read
+        self.source_text = _optional_text(fields.get("source_text"))
+        self.notes = _optional_text(fields.get("notes"))
+        self.common = CommonColumns(fields, ctx.folder, defaults)
         self.locales = LocaleReader()
-        self.markets = MarketReader()
         self.seen: dict[tuple[str, str], str] = {}
         self.legacy_flagged: set[str] = set()
         self.complete = layout.complete
@@ -158,59 +146,65 @@ class _RowChecker:
     # -- one row -----------------------------------------------------------------
 
     def check(self, number: int, row: Sequence[object]) -> None:
-        row = self._fit(number, row)
-        at = self.at
-        key = cell_text(row[at["key"]])
-        label = self.source.row_label.format(number=number)
-        before = len(self.ctx.problems)
-        if self.source.cell_errors:
-            self._cell_errors(row, label)
-        if self.layout.kind == LONG:
-            raw_locale = row[at["locale"]]
-            locale_cell = cell_text(raw_locale)
-            text = cell_text(row[at["text"]])
-            if not (key or locale_cell or text) and self._blank(row):
-                return
-            if "key" in self.layout.fields and not key:
-                self._problem(label, "key", _("the key is empty."), _("Every row needs a key."))
-            info = None
-            if "locale" in self.layout.fields and not isinstance(raw_locale, CellError):
-                info = self._locale(locale_cell, label)
-            if "text" in self.layout.fields and not text:
-                self._problem(
-                    label,
-                    "text",
-                    _("the text is empty."),
-                    _("Give the localized text, or remove the row if there is none yet."),
-                )
-            common = self._common(row, label)
-            if info is not None and text and key:
-                self._add(key, info, locale_cell, text, common, label, "locale", before)
+        if self.always_fit or len(row) != self.width:
+            row = self._fit(number, row)
+        label = self.row_label.format(number=number)
+        before = len(self.problems)
+        errors = self.source.cell_errors and self._cell_errors(row, label)
+        if self.long:
+            self._check_long(row, label, before, errors)
+        else:
+            self._check_wide(row, label, before, errors)
+
+    def _check_long(self, row: Sequence[object], label: str, before: int, errors: bool) -> None:
+        key = cell_text(row[self.key_at])
+        raw_locale = row[self.locale_at]
+        locale_cell = cell_text(raw_locale)
+        text = cell_text(row[self.text_at])
+        if not (key or locale_cell or text) and self._blank(row):
             return
+        if self.has_key and not key:
+            self._problem(label, "key", _("the key is empty."), _("Every row needs a key."))
+        info = None
+        if self.has_locale and not isinstance(raw_locale, CellError):
+            info = self._locale(locale_cell, label)
+        if self.has_text and not text:
+            self._problem(
+                label,
+                "text",
+                _("the text is empty."),
+                _("Give the localized text, or remove the row if there is none yet."),
+            )
+        common = self._common(row, label, errors)
+        if info is not None and text and key:
+            self._add(row, key, info, locale_cell, text, common, label, "locale", before)
+
+    def _check_wide(self, row: Sequence[object], label: str, before: int, errors: bool) -> None:
+        key = cell_text(row[self.key_at])
         texts = [(column, cell_text(row[column.index])) for column in self.layout.locales]
         if not key and not any(text for _column, text in texts) and self._blank(row):
             return
-        if not key and "key" in self.layout.fields:
+        if not key and self.has_key:
             self._problem(label, "key", _("the key is empty."), _("Every row needs a key."))
-        common = self._common(row, label)
+        common = self._common(row, label, errors)
         if not key:
             return
         for column, text in texts:
             if text:
-                self._add(key, column.info, column.label, text, common, label, column, before)
+                self._add(row, key, column.info, column.label, text, common, label, column, before)
 
     def _add(
         self,
+        row: Sequence[object],
         key: str,
         info: LocaleInfo,
         locale_label: str,
         text: str,
-        common: _Common | None,
+        common: Common | None,
         label: str,
         column: str | LocaleColumn,
         before: int,
     ) -> None:
-        column_name = column.label if isinstance(column, LocaleColumn) else self._name(column)
         identity = (key, info.tag)
         first = self.seen.get(identity)
         if first is not None:
@@ -219,15 +213,15 @@ class _RowChecker:
                     key=key, locale=info.tag, first=first
                 ),
                 row=label,
-                column=column_name,
+                column=self._column_name(column),
                 hint=_("Keep one row per key and locale; 'pt_BR' and 'pt-BR' are the same locale."),
             )
             return
         self.seen[identity] = label
         if self.source.legacy_encoding and info.script != "Latn" and not text.isascii():
-            text_column = column_name if isinstance(column, LocaleColumn) else self._name("text")
-            self._flag_legacy(info, label, text_column)
-        if common is None or len(self.ctx.problems) != before or not self.complete:
+            text_column = column if isinstance(column, LocaleColumn) else "text"
+            self._flag_legacy(info, label, self._column_name(text_column))
+        if common is None or len(self.problems) != before or not self.complete:
             return
         market, market_source = common.market, MARKET_FROM_COLUMN
         if market is None:
@@ -240,83 +234,27 @@ class _RowChecker:
                 market=market,
                 market_source=market_source,
                 text=text,
-                source_text=common.source_text,
+                source_text=self.source_text(row),
                 campaign=common.campaign,
                 channel=common.channel,
                 launch_start=common.launch_start,
                 launch_end=common.launch_end,
                 asset=common.asset,
-                notes=common.notes,
+                notes=self.notes(row),
                 origin=label,
             )
         )
 
     # -- columns -----------------------------------------------------------------
 
-    def _common(self, row: Sequence[object], label: str) -> _Common | None:
-        """The optional columns of ``row``; ``None`` if any of them is faulty."""
-        at = self.at
-        ok = True
-        start = self._date(row[at["launch_start"]], label, "launch_start")
-        end = self._date(row[at["launch_end"]], label, "launch_end")
-        if start is False or end is False:
-            ok = False
-        elif start and end and end < start:
-            ok = False
-            self._problem(
-                label,
-                "launch_end",
-                _("the launch ends ({end}) before it starts ({start}).").format(
-                    end=end.isoformat(), start=start.isoformat()
-                ),
-                _("Check the two dates: launch_end must be on or after launch_start."),
-            )
-        raw_market, raw_asset = row[at["market"]], row[at["asset"]]
-        if isinstance(raw_market, CellError) or isinstance(raw_asset, CellError):
-            ok = False  # reported as a cell error already
-            market = None
-        else:
-            market = self._market(cell_text(raw_market), label)
-        if market is False:
-            ok = False
-        asset_text = cell_text(raw_asset)
-        asset = None
-        if asset_text and not isinstance(raw_asset, CellError):
-            found = self.assets.check(asset_text)
-            if isinstance(found, Fault):
-                ok = False
-                self._problem(label, "asset", found.message, found.hint)
-            else:
-                asset = found
-        if not ok:
-            return None
-        defaults = self.defaults
-        return _Common(
-            source_text=cell_text(row[at["source_text"]]) or None,
-            campaign=cell_text(row[at["campaign"]]) or defaults.get("campaign") or None,
-            channel=cell_text(row[at["channel"]]) or defaults.get("channel") or None,
-            market=market or None,
-            launch_start=start or None,
-            launch_end=end or None,
-            asset=asset,
-            notes=cell_text(row[at["notes"]]) or None,
-        )
-
-    def _date(self, value: object, label: str, field: str) -> date | bool | None:
-        if isinstance(value, CellError):
-            return False  # reported as a cell error already
-        found = self.dates.read(value)
-        if isinstance(found, Fault):
-            self._problem(label, field, found.message, found.hint)
-            return False
-        return found
-
-    def _market(self, text: str, label: str) -> str | bool | None:
-        found = self.markets.read(text)
-        if isinstance(found, Fault):
-            self._problem(label, "market", found.message, found.hint)
-            return False
-        return found
+    def _common(self, row: Sequence[object], label: str, errors: bool) -> Common | None:
+        """The shared columns of ``row``; ``None`` (faults reported) if any is faulty."""
+        verdict = self.common.read(row, remember=not errors)
+        if isinstance(verdict, Common):
+            return verdict
+        for field, fault in verdict.faults:
+            self._problem(label, field, fault.message, fault.hint)
+        return None
 
     def _locale(self, code: str, label: str) -> LocaleInfo | None:
         found = self.locales.read(code)
@@ -345,15 +283,21 @@ class _RowChecker:
         cells.extend([""] * (width + 1 - len(cells)))
         return cells
 
-    def _cell_errors(self, row: Sequence[object], label: str) -> None:
+    def _cell_errors(self, row: Sequence[object], label: str) -> bool:
+        """Report the error cells of ``row`` under a header; True if it has any error cell."""
+        found = False
         for index, cell in enumerate(row[: self.width]):
-            if isinstance(cell, CellError) and self.labels[index]:
+            if not isinstance(cell, CellError):
+                continue
+            found = True
+            if self.labels[index]:
                 self.ctx.problem(
                     _("the cell shows the error {error}.").format(error=cell),
                     row=label,
                     column=self.labels[index],
                     hint=_("Fix the formula, or copy the cells and paste them as values."),
                 )
+        return found
 
     def _blank(self, row: Sequence[object]) -> bool:
         return not any(cell_text(cell) for cell in row)
@@ -371,6 +315,9 @@ class _RowChecker:
         index = self.layout.fields.get(field)
         return self.labels[index] if index is not None else field
 
+    def _column_name(self, column: str | LocaleColumn) -> str:
+        return column.label if isinstance(column, LocaleColumn) else self._name(column)
+
     def _problem(self, label: str, field: str, message: str, hint: str) -> None:
         self.ctx.problem(message, row=label, column=self._name(field), hint=hint)
 
@@ -387,3 +334,10 @@ class _RowChecker:
             column=column,
             hint=_("Save the file as UTF-8 (in Excel: 'CSV UTF-8') and import it again."),
         )
+
+
+def _optional_text(index: int | None) -> Callable[[Sequence[object]], str | None]:
+    """A reader of an optional text column: a row → its trimmed text, or ``None``."""
+    if index is None:
+        return lambda row: None
+    return lambda row: cell_text(row[index]) or None

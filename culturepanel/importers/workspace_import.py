@@ -14,12 +14,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from culturepanel import __version__
 from culturepanel.errors import FileRefused, InputErrors, Problem
 from culturepanel.i18n import _
 from culturepanel.importers import read_campaign_file
+from culturepanel.importers.context import paused_gc
 from culturepanel.importers.model import ImportedVariant, ParsedFile
 from culturepanel.storage.assets import asset_digest, store_asset
 from culturepanel.storage.database import (
@@ -77,19 +79,27 @@ def _sha256_file(path: Path) -> str:
 
 def content_hash(v: ImportedVariant, asset_id: str | None) -> str:
     """Hash of everything HQ controls about a variant: a change of any of it is a change."""
-    fields = (
-        v.text,
-        v.source_text,
-        v.channel,
-        v.campaign,
-        v.market,
-        v.launch_start.isoformat() if v.launch_start else None,
-        v.launch_end.isoformat() if v.launch_end else None,
-        asset_id,
-        v.notes,
-    )
+    return _hash_values(_variant_values(v, asset_id))
+
+
+#: The columns :func:`_variant_values` gives, in its order.
+_VALUE_COLUMNS = (
+    *("key", "locale", "locale_label", "market", "market_source", "campaign", "channel"),
+    *("source_text", "text", "launch_start", "launch_end", "asset_id", "notes"),
+)
+#: The columns :func:`content_hash` covers, in hash order. Workspaces store the hash,
+#: so this order is fixed: another one would make every variant look changed.
+_HASHED_COLUMNS = (
+    *("text", "source_text", "channel", "campaign", "market"),
+    *("launch_start", "launch_end", "asset_id", "notes"),
+)
+_HASHED = itemgetter(*(_VALUE_COLUMNS.index(column) for column in _HASHED_COLUMNS))
+
+
+def _hash_values(values: tuple) -> str:
+    """:func:`content_hash` of a variant whose :func:`_variant_values` are ``values``."""
     # \x1f separates fields, \x1e marks "absent" so that None and "" differ
-    payload = "\x1f".join("\x1e" if f is None else f for f in fields)
+    payload = "\x1f".join(["\x1e" if f is None else f for f in _HASHED(values)])
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=20).hexdigest()
 
 
@@ -120,15 +130,18 @@ def _campaign_problems(
 
 
 def _cross_file_duplicates(parsed: Sequence[ParsedFile]) -> list[Problem]:
+    if len(parsed) < 2:
+        return []  # each file has reported its own repeated keys
     seen: dict[tuple[str, str], tuple[str, str]] = {}
     problems = []
     for pf in parsed:
+        name = pf.path.name
         for v in pf.variants:
             where = seen.get((v.key, v.locale))
-            if where and where[0] != pf.path.name:
+            if where and where[0] != name:
                 problems.append(
                     Problem(
-                        file=pf.path.name,
+                        file=name,
                         row=v.origin,
                         message=_(
                             "key '{key}' in locale '{locale}' is also in {other} ({row})."
@@ -137,7 +150,7 @@ def _cross_file_duplicates(parsed: Sequence[ParsedFile]) -> list[Problem]:
                     )
                 )
             else:
-                seen.setdefault((v.key, v.locale), (pf.path.name, v.origin))
+                seen.setdefault((v.key, v.locale), (name, v.origin))
     return problems
 
 
@@ -172,7 +185,17 @@ def import_campaign_files(
     Raises :class:`InputErrors` (nothing written) if any file has a problem, and
     :class:`FileRefused` if ``workspace`` is not a campaign workspace.
     """
-    workspace = Path(workspace)
+    with paused_gc():
+        return _import(Path(workspace), files, campaign, sheet, progress)
+
+
+def _import(
+    workspace: Path,
+    files: Sequence[Path],
+    campaign: str | None,
+    sheet: str | None,
+    progress: Progress | None,
+) -> ImportReport:
     parsed = parse_files(files, sheet=sheet, progress=progress)
     created = not workspace.exists()
     if created:
@@ -209,29 +232,32 @@ def _remove_database(path: Path) -> None:
 
 def _apply(cpf: CulturePanelFile, parsed: Sequence[ParsedFile], report: ImportReport) -> None:
     conn = cpf.conn
-    existing: dict[tuple[str, str], tuple[str, str, int, str, str | None]] = {}
-    for vid, key, locale, chash, revision, status, import_id in conn.execute(
-        "SELECT id, key, locale, content_hash, revision, status, import_id FROM variants"
-    ):
-        existing[(key, locale)] = (vid, chash, revision, status, import_id)
+    existing: dict[tuple[str, str], tuple[str, str, int, str, str | None]] = {
+        (key, locale): (vid, chash, revision, status, import_id)
+        for vid, key, locale, chash, revision, status, import_id in conn.execute(
+            "SELECT id, key, locale, content_hash, revision, status, import_id FROM variants"
+        )
+    }
     import_files = dict(conn.execute("SELECT id, file_name FROM imports"))
 
     digests: dict[Path, str] = {}
     plans = []
+    # a variant that moved to another file of the same import is not removed
+    seen = {(v.key, v.locale) for pf in parsed for v in pf.variants}
     for pf in parsed:
         fr = FileImportReport(file=pf.path.name, format=pf.format, layout=pf.layout)
-        new_rows, changed_rows, seen = [], [], set()
+        new_rows, changed_rows = [], []
         for v in pf.variants:
             asset_id = asset_digest(v.asset, digests) if v.asset else None
-            chash = content_hash(v, asset_id)
-            seen.add((v.key, v.locale))
+            values = _variant_values(v, asset_id)  # the columns written, and hashed
+            chash = _hash_values(values)
             old = existing.get((v.key, v.locale))
             if old is None:
-                new_rows.append((v, asset_id, chash))
+                new_rows.append((v, values, chash))
             elif old[1] == chash and old[3] == "active":
                 fr.unchanged += 1
             else:
-                changed_rows.append((v, asset_id, chash, old))
+                changed_rows.append((v, values, chash, old))
         removed = [
             old[0]
             for k, old in existing.items()
@@ -272,19 +298,20 @@ def _apply(cpf: CulturePanelFile, parsed: Sequence[ParsedFile], report: ImportRe
             for v, _a, _h, *_rest in (*new_rows, *changed_rows):
                 if v.asset:
                     store_asset(conn, v.asset, stored)
+            # Fresh ids are random; handing them out in sorted order makes the id
+            # index grow at its end instead of being split all over.
+            ids = sorted(new_ids(len(new_rows)))
             conn.executemany(
                 "INSERT INTO variants(id, key, locale, locale_label, market, market_source, "
                 "campaign, channel, source_text, text, launch_start, launch_end, asset_id, notes, "
                 "status, revision, content_hash, origin, import_id, created_at, updated_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'active',1,?,?,?,?,?)",
                 (
-                    (vid, *_variant_values(v, asset_id), chash, v.origin, import_id, stamp, stamp)
-                    for vid, (v, asset_id, chash) in zip(
-                        new_ids(len(new_rows)), new_rows, strict=True
-                    )
+                    (vid, *values, chash, v.origin, import_id, stamp, stamp)
+                    for vid, (v, values, chash) in zip(ids, new_rows, strict=True)
                 ),
             )
-            for v, asset_id, chash, old in changed_rows:
+            for v, values, chash, old in changed_rows:
                 _archive(conn, old[0], import_id, stamp)
                 conn.execute(
                     "UPDATE variants SET key=?, locale=?, locale_label=?, market=?, "
@@ -292,7 +319,7 @@ def _apply(cpf: CulturePanelFile, parsed: Sequence[ParsedFile], report: ImportRe
                     "launch_start=?, launch_end=?, asset_id=?, notes=?, status='active', "
                     "revision=revision+1, content_hash=?, origin=?, import_id=?, updated_at=? "
                     "WHERE id=?",
-                    (*_variant_values(v, asset_id), chash, v.origin, import_id, stamp, old[0]),
+                    (*values, chash, v.origin, import_id, stamp, old[0]),
                 )
             conn.executemany(
                 "UPDATE variants SET status='removed', updated_at=?, import_id=? WHERE id=?",

@@ -169,3 +169,19 @@ def test_other_campaign_rows_are_refused(tmp_path: Path, wide_csv: Path, write: 
     other = write("other.csv", "key,locale,text,campaign\nx,de,Hallo,Winter Sale\n")
     with pytest.raises(InputErrors, match="belongs to campaign 'Winter Sale'"):
         import_campaign_files(ws, [other])
+
+
+def test_variant_moved_to_another_file_of_the_same_import_stays_active(
+    tmp_path: Path, write: Write
+) -> None:
+    ws = tmp_path / "ws.cpanel"
+    a = write("a.csv", "key,locale,text\nhero,de,Hallo\n")
+    b = write("b.csv", "key,locale,text\ncta,de,Los\n")
+    import_campaign_files(ws, [a, b])
+    write("a.csv", "key,locale,text\nhero,de,Hallo\ncta,de,Los\n")
+    write("b.csv", "key,locale,text\nfooter,de,Impressum\n")
+    import_campaign_files(ws, [a, b])
+    conn = sqlite3.connect(ws)
+    status = conn.execute("SELECT status FROM variants WHERE key = 'cta'").fetchone()[0]
+    conn.close()
+    assert status == "active"
