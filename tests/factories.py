@@ -65,6 +65,21 @@ ROWS = [
 ]
 
 
+def rows_with_untranslated_push() -> list[list[str]]:
+    """:data:`ROWS` with the German push message left in English (an untranslated variant)."""
+    english = [
+        "push",
+        "de-DE",
+        "Today only: 20% off",
+        "Today only: 20% off",
+        "push",
+        "2027-03-05",
+        "2027-03-05",
+        "",
+    ]
+    return [r for r in ROWS if r[0] != "push" or r[1] != "de-DE"] + [english]
+
+
 def write_campaign_csv(path: Path, rows: list[list[str]] | None = None) -> Path:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)

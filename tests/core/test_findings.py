@@ -12,18 +12,7 @@ from culturepanel.cli import main
 from culturepanel.errors import CulturePanelError
 from culturepanel.findings import dismiss, open_counts, stored_findings, update_findings
 from culturepanel.storage.database import open_file
-from tests.factories import ROWS, make_workspace
-
-ENGLISH_LEFT = [
-    "push",
-    "de-DE",
-    "Today only: 20% off",
-    "Today only: 20% off",
-    "push",
-    "2027-03-05",
-    "2027-03-05",
-    "",
-]
+from tests.factories import make_workspace, rows_with_untranslated_push
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -33,7 +22,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    rows = [r for r in ROWS if r[0] != "push" or r[1] != "de-DE"] + [ENGLISH_LEFT]
+    rows = rows_with_untranslated_push()
     return make_workspace(tmp_path, rows)
 
 

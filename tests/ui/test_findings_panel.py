@@ -11,23 +11,12 @@ from culturepanel.review.packages import build_packages
 from culturepanel.review.session import ReviewSession
 from culturepanel.ui.review_window import ReviewWindow
 from culturepanel.ui.variant_model import COL_FLAGS
-from tests.factories import ROWS, make_workspace
-
-ENGLISH_LEFT = [
-    "push",
-    "de-DE",
-    "Today only: 20% off",
-    "Today only: 20% off",
-    "push",
-    "2027-03-05",
-    "2027-03-05",
-    "",
-]
+from tests.factories import make_workspace, rows_with_untranslated_push
 
 
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
-    rows = [r for r in ROWS if r[0] != "push" or r[1] != "de-DE"] + [ENGLISH_LEFT]
+    rows = rows_with_untranslated_push()
     return build_packages(make_workspace(tmp_path, rows), "DE", ["Anna"], tmp_path / "out")[0].path
 
 
