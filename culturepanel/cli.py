@@ -335,6 +335,82 @@ register("open", N_("open a CulturePanel file in the desktop app"), _setup_open,
 register("demo", N_("build the bundled demo campaign's package and open it"), _setup_demo, run_demo)
 
 
+# -- consolidation ------------------------------------------------------------------------
+
+
+def _merge_setup(p: argparse.ArgumentParser) -> None:
+    from culturepanel.consolidation.commands import setup_merge
+
+    setup_merge(p)
+
+
+def _merge_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.consolidation.commands import run_merge
+
+    return run_merge(args, out, err)
+
+
+def _decide_setup(p: argparse.ArgumentParser) -> None:
+    from culturepanel.consolidation.commands import setup_decide
+
+    setup_decide(p)
+
+
+def _decide_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.consolidation.commands import run_decide
+
+    return run_decide(args, out, err)
+
+
+def _hq_import_setup(p: argparse.ArgumentParser) -> None:
+    from culturepanel.consolidation.commands import setup_hq_import
+
+    setup_hq_import(p)
+
+
+def _hq_import_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.consolidation.commands import run_hq_import
+
+    return run_hq_import(args, out, err)
+
+
+def _report_setup(p: argparse.ArgumentParser) -> None:
+    from culturepanel.consolidation.commands import setup_report
+
+    setup_report(p)
+
+
+def _report_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from culturepanel.consolidation.commands import run_report
+
+    return run_report(args, out, err)
+
+
+register(
+    "merge",
+    N_("merge returned review packages into a market's regional results file"),
+    _merge_setup,
+    _merge_run,
+)
+register(
+    "decide",
+    N_("record the region's decision on a variant in a regional results file"),
+    _decide_setup,
+    _decide_run,
+)
+register(
+    "hq-import",
+    N_("import the markets' regional results files into the campaign workspace"),
+    _hq_import_setup,
+    _hq_import_run,
+)
+register(
+    "report",
+    N_("write a report of the decisions as XLSX, CSV or XLIFF"),
+    _report_setup,
+    _report_run,
+)
+
 # -- main -----------------------------------------------------------------------------
 
 

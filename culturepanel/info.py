@@ -14,9 +14,20 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from culturepanel.consolidation.results_info import (
+    format_lines,
+    results_summary,
+    workspace_summary,
+)
 from culturepanel.i18n import _, current_language, ngettext
 from culturepanel.locales import MARKET_FROM_COLUMN, MARKET_FROM_LIKELY, display_market
-from culturepanel.storage.database import KIND_PACKAGE, kind_label, open_file
+from culturepanel.storage.database import (
+    KIND_CAMPAIGN,
+    KIND_PACKAGE,
+    KIND_RESULTS,
+    kind_label,
+    open_file,
+)
 
 
 def file_info(path: Path) -> dict[str, Any]:
@@ -74,6 +85,10 @@ def file_info(path: Path) -> dict[str, Any]:
         info["findings"] = sum(open_counts(cpf).values())  # stored, not dismissed
         if meta.get("kind") == KIND_PACKAGE:
             info.update(_package_info(cpf))
+        elif meta.get("kind") == KIND_RESULTS:
+            info.update(results_summary(cpf))
+        elif meta.get("kind") == KIND_CAMPAIGN:
+            info.update(workspace_summary(cpf))
     return info
 
 
@@ -169,6 +184,7 @@ def format_info(info: dict[str, Any]) -> str:
         name = display_market(market, lang)
         lines.append(f"  {market:<8} {_pad(name, 24)} {_n(entry['variants']):>8}  {note}".rstrip())
     lines += [_pad(label, width) + value for label, value in tail]
+    lines += format_lines(info)
     return "\n".join(lines)
 
 

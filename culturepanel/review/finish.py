@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from culturepanel.errors import CulturePanelError
-from culturepanel.i18n import _, ngettext
+from culturepanel.i18n import ngettext
 from culturepanel.review.votes import is_submitted, record_event, votes_of
 from culturepanel.storage.database import CulturePanelFile, now_iso
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from culturepanel.consolidation.seal import seal_package
 from culturepanel.errors import CulturePanelError
 from culturepanel.i18n import _
 from culturepanel.locales import normalize_market
@@ -216,6 +217,7 @@ def _fill(
             )
             store_calendar(pkg, market, deadline or _deadline(pkg))
             store_checklist(pkg, market, checklist_files)
+            seal_package(pkg)
             record_event(
                 pkg, "issued" if created else "refreshed", {"variants": len(ids), "market": market}
             )

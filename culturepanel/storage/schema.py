@@ -220,10 +220,150 @@ def _v1_1(db: sqlite_utils.Database) -> None:
     db["finding_dismissals"].create_index(["variant_id", "finding_key"], unique=True)
 
 
+def _v1_2(db: sqlite_utils.Database) -> None:
+    """Consolidation: returned packages merged into regional results, decisions, HQ import.
+
+    In a regional results file: ``returns`` (every returned package merged, current or
+    superseded), ``panel_dismissals`` (the panelists' dismissals of findings, one per
+    panelist), ``decisions`` and ``decision_history`` (the manager's decision per
+    variant). ``panelists.roster_number`` numbers panelists stably ("Panelist 2").
+    In a campaign workspace: ``market_results``, ``market_decisions`` and
+    ``market_comments`` (what HQ imported from each market's results file, with
+    panelists named only if they consented).
+    """
+    db["panelists"].add_column("roster_number", int)
+    db["returns"].create(
+        {
+            "id": str,
+            "file_id": str,  # meta file_id of the returned package
+            "panelist_id": str,
+            "file_name": str,  # only if the panelist consented to be named
+            "sha256": str,  # of the file's bytes as merged
+            "seal": str,  # the package's issue seal; NULL if it had none
+            "issued_at": str,  # when HQ issued the package, or last refreshed it
+            "written_at": str,
+            "submitted_at": str,
+            "merged_at": str,
+            "merged_by": str,
+            "action": str,  # accepted / replaced
+            "status": str,  # current / superseded
+            "votes": int,
+        },
+        pk="id",
+        not_null={"file_id", "panelist_id", "sha256", "merged_at", "status"},
+        foreign_keys=[("panelist_id", "panelists", "id")],
+    )
+    db["returns"].create_index(["panelist_id", "status"])
+    db["returns"].create_index(["sha256"])
+    db["panel_dismissals"].create(
+        {
+            "id": str,
+            "panelist_id": str,
+            "variant_id": str,
+            "finding_key": str,
+            "reason": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"panelist_id", "variant_id", "finding_key"},
+        foreign_keys=[("panelist_id", "panelists", "id"), ("variant_id", "variants", "id")],
+    )
+    db["panel_dismissals"].create_index(["panelist_id"])
+    db["decisions"].create(
+        {
+            "id": str,
+            "variant_id": str,
+            "decision": str,  # go / go_with_changes / no_go / escalate
+            "rationale": str,
+            "adopted_rewrite_from": str,  # vote id
+            "adopted_text": str,
+            "decided_by": str,
+            "decided_at": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={"variant_id", "decision", "decided_at", "revision"},
+        foreign_keys=[("variant_id", "variants", "id")],
+    )
+    db["decisions"].create_index(["variant_id"], unique=True)
+    db["decision_history"].create(
+        {
+            "id": str,
+            "variant_id": str,
+            "revision": int,
+            "data": str,  # JSON of the decision as recorded
+            "saved_at": str,
+        },
+        pk="id",
+        not_null={"variant_id", "revision", "data"},
+    )
+    db["decision_history"].create_index(["variant_id", "revision"])
+    db["market_results"].create(
+        {
+            "id": str,
+            "market": str,
+            "results_file_id": str,
+            "file_name": str,
+            "digest": str,
+            "written_at": str,
+            "imported_at": str,
+            "imported_by": str,
+            "summary": str,  # JSON: panelists, votes, alphas per dimension, decision counts
+        },
+        pk="id",
+        not_null={"market", "results_file_id", "digest", "imported_at"},
+    )
+    db["market_results"].create_index(["market"], unique=True)
+    db["market_decisions"].create(
+        {
+            "id": str,
+            "variant_id": str,
+            "market": str,
+            "decision": str,  # NULL: not decided in the region
+            "rationale": str,
+            "adopted_text": str,
+            "decided_by": str,
+            "decided_at": str,
+            "escalated": int,
+            "recommendation": str,
+            "triggers": str,  # JSON list of {code, detail}
+            "scores": str,  # JSON: per dimension mean and counts 1..5
+            "decision_counts": str,  # JSON: panel decision -> count
+            "agreement": float,
+            "votes": int,
+        },
+        pk="id",
+        not_null={"variant_id", "market"},
+        foreign_keys=[("variant_id", "variants", "id")],
+    )
+    db["market_decisions"].create_index(["variant_id", "market"], unique=True)
+    db["market_decisions"].create_index(["market"])
+    db["market_comments"].create(
+        {
+            "id": str,
+            "variant_id": str,
+            "market": str,
+            "panelist_number": int,
+            "panelist_name": str,  # NULL unless the panelist consented to be named
+            "decision": str,
+            "concern_category": str,
+            "concern_severity": str,
+            "comment": str,
+            "rewrite": str,
+            "scores": str,  # JSON: dimension -> score
+        },
+        pk="id",
+        not_null={"variant_id", "market"},
+        foreign_keys=[("variant_id", "variants", "id")],
+    )
+    db["market_comments"].create_index(["variant_id", "market"])
+
+
 #: Every schema step, oldest first: ``(version reached, step)``.
 STEPS: list[tuple[Version, Callable[[sqlite_utils.Database], None]]] = [
     ((1, 0), _v1_0),
     ((1, 1), _v1_1),
+    ((1, 2), _v1_2),
 ]
 
 CURRENT: Version = STEPS[-1][0]
