@@ -4,7 +4,8 @@ Each command is a few lines over the core; :mod:`culturepanel.cli` registers
 them. Exit status: 0 on success; 1 when every file given was refused (``merge``,
 ``hq-import``: a file that was already merged counts as success, so running a
 script twice is fine) or a file or decision was refused; 2 for a wrong command
-line, and for ``report --format pdf``, which the desktop app makes.
+line. ``report --format pdf`` draws with Qt's PDF writer (imported only then, offscreen
+when there is no display), so the rest of the core never needs Qt.
 """
 
 from __future__ import annotations
@@ -132,12 +133,6 @@ def setup_report(p: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.format == "pdf":
-        err.write(
-            _("PDF reports are made from the app: open the file and choose File ▸ Export report.")
-            + "\n"
-        )
-        return 2
     from .reports import open_report_source, report_markets, report_rows, write_csv, write_xlsx
     from .xliff import write_xliff
 
@@ -155,7 +150,15 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 file=args.file.name
             )
         )
-    if args.format == "csv":
+    if args.format == "pdf":
+        try:
+            from culturepanel.ui.pdf_report import ensure_gui_application, write_pdf
+        except ImportError as exc:  # a core-only install, without Qt
+            message = _("PDF reports need Qt (PySide6): {error}").format(error=exc)
+            raise CulturePanelError(message) from exc
+        ensure_gui_application()
+        written = [write_pdf(args.file, args.output)]
+    elif args.format == "csv":
         written = [write_csv(rows, args.output)]
     elif args.format == "xlsx":
         written = [write_xlsx(rows, args.output, markets)]

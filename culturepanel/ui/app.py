@@ -47,10 +47,35 @@ def make_app(language: str | None = None) -> QApplication:
 
 
 def open_window(path: Path, parent: QWidget | None = None) -> QMainWindow:
-    """Open a CulturePanel file in the window for its kind."""
-    from culturepanel.ui.review_window import ReviewWindow
+    """Open a CulturePanel file in the window for its kind: a review package in the
+    panelist's review window, a regional results file in the manager's window, a campaign
+    workspace in HQ's window. Raises :class:`CulturePanelError` for a file it cannot open."""
+    from culturepanel.storage.database import KIND_CAMPAIGN, KIND_RESULTS, open_file
 
-    window = ReviewWindow(path)
+    with open_file(Path(path)) as cpf:
+        kind = cpf.kind
+    window: QMainWindow
+    if kind == KIND_CAMPAIGN:
+        from culturepanel.ui.hq_window import HqWindow
+
+        window = HqWindow(path, parent)
+    elif kind == KIND_RESULTS:
+        try:
+            from culturepanel.ui.manager_window import ManagerWindow
+        except ModuleNotFoundError as exc:
+            if exc.name != "culturepanel.ui.manager_window":
+                raise
+            raise CulturePanelError(
+                _(
+                    "{file} is a regional results file; this version of CulturePanel cannot "
+                    "show it yet. Use 'culturepanel report' or 'culturepanel info' on it."
+                ).format(file=Path(path).name)
+            ) from None
+        window = ManagerWindow(path, parent)
+    else:
+        from culturepanel.ui.review_window import ReviewWindow
+
+        window = ReviewWindow(path, parent=parent)
     settings.remember_file(str(Path(path).resolve()))
     geometry = settings.get(settings.WINDOW_GEOMETRY)
     if geometry:

@@ -43,7 +43,9 @@ class WelcomeWindow(QMainWindow):
         text.setWordWrap(True)
         self.open_button = QPushButton(_("&Open…"))
         self.open_button.setObjectName("WelcomeButton")
-        self.open_button.setToolTip(_("Open a review package (Ctrl+O)"))
+        self.open_button.setToolTip(
+            _("Open a CulturePanel file: a review package, results or a workspace (Ctrl+O)")
+        )
         self.open_button.clicked.connect(self.choose_file)
         self.demo_button = QPushButton(_("Open &demo"))
         self.demo_button.setObjectName("WelcomeButton")
@@ -82,7 +84,7 @@ class WelcomeWindow(QMainWindow):
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            _("Open a review package"),
+            _("Open a CulturePanel file"),
             str(Path.home()),
             _("CulturePanel files (*.cpanel);;All files (*)"),
         )
