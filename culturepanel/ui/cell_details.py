@@ -123,15 +123,16 @@ def _scores(detail: CellDetail, rtl: bool) -> str:
         rows.append(_row(cells, rtl))
     head = _row(
         [
-            f"<th>{escape(_('Dimension'))}</th>",
-            f"<th>{escape(_('Mean'))}</th>",
+            "<th>" + escape(_("Dimension")) + "</th>",
+            "<th>" + escape(_("Mean")) + "</th>",
             *(f'<th width="26">{n}</th>' for n in range(1, 6)),
         ],
         rtl,
     )
     table = (
-        f'<p style="color:#52606d; margin:0;">'
-        f"{escape(_('Mean score and how many panelists gave each score from 1 to 5.'))}</p>"
+        '<p style="color:#52606d; margin:0;">'
+        + escape(_("Mean score and how many panelists gave each score from 1 to 5."))
+        + "</p>"
         f'<table align="{"right" if rtl else "left"}" cellspacing="1" cellpadding="3">'
         f"{head}{''.join(rows)}</table>"
     )
@@ -187,8 +188,9 @@ def _votes(detail: CellDetail) -> str:
             )
         if c.rewrite.strip():
             block += (
-                f'<p style="margin:2px 0 0 0; color:#243b53;">'
-                f"{escape(_('Suggested rewrite:'))} {_text(c.rewrite.strip())}</p>"
+                '<p style="margin:2px 0 0 0; color:#243b53;">'
+                + escape(_("Suggested rewrite:"))
+                + f" {_text(c.rewrite.strip())}</p>"
             )
         out.append(block)
     return "".join(out)
@@ -227,9 +229,10 @@ def detail_html(detail: CellDetail, base: QFont, rtl: bool = False) -> str:
             + "</p>"
         )
     if detail.rationale:
-        parts.append(f"<p><b>{escape(_('Rationale:'))}</b> {_text(detail.rationale)}</p>")
+        rationale = escape(_("Rationale:"))
+        parts.append(f"<p><b>{rationale}</b> {_text(detail.rationale)}</p>")
     if detail.adopted_text:
-        parts.append(f"<p><b>{escape(_('Adopted rewrite:'))}</b></p>")
+        parts.append("<p><b>" + escape(_("Adopted rewrite:")) + "</b></p>")
         parts.append(_localized(detail.adopted_text, detail.locale, base))
     triggers = [t for t in detail.triggers if t.code != TIMING]
     timing = [t for t in detail.triggers if t.code == TIMING]
@@ -238,15 +241,15 @@ def detail_html(detail: CellDetail, base: QFont, rtl: bool = False) -> str:
         items = "".join(f"<li>{_text(trigger_message(t.code, t.params))}</li>" for t in triggers)
         parts.append(f"<ul>{items}</ul>")
     elif timing:
-        parts.append(f"<p>{escape(_('Only the timing conflict below.'))}</p>")
+        parts.append("<p>" + escape(_("Only the timing conflict below.")) + "</p>")
     else:
-        parts.append(f"<p>{escape(_('None.'))}</p>")
+        parts.append("<p>" + escape(_("None.")) + "</p>")
     parts.append(_heading(_("Timing conflicts")))
     if timing:
         items = "".join(f"<li>{_text(str(t.params.get('message', '')))}</li>" for t in timing)
         parts.append(f"<ul>{items}</ul>")
     else:
-        parts.append(f"<p>{escape(_('No timing conflict with the market calendar.'))}</p>")
+        parts.append("<p>" + escape(_("No timing conflict with the market calendar.")) + "</p>")
     parts.append(_heading(_("Scores")))
     parts.append(_scores(detail, rtl))
     parts.append(_heading(_("Panel votes and comments")))

@@ -183,7 +183,7 @@ def _attention(report: PdfReport) -> str:
         for v in m.attention()
     ]
     if not rows:
-        return f"<p>{e(_('No variant was escalated or stopped.'))}</p>"
+        return "<p>" + e(_("No variant was escalated or stopped.")) + "</p>"
     return table([_("Market"), _("Variant"), _("Decision"), _("Why")], rows, [10, 20, 14, 56])
 
 
@@ -214,7 +214,7 @@ def _concerns(report: PdfReport, limit: int) -> str:
                  e(", ".join(keys)), e(quote)]
             )  # fmt: skip
     if not rows:
-        return f"<p>{e(_('The panels raised no concerns.'))}</p>"
+        return "<p>" + e(_("The panels raised no concerns.")) + "</p>"
     headers = [_("Market"), _("Concern"), _("Severity"), _("Variants"), _("For example")]
     return table(headers, rows, [10, 18, 16, 20, 36])
 
@@ -227,7 +227,7 @@ def _timing(report: PdfReport) -> str:
         for conflict in v.timing_conflicts
     ]
     if not rows:
-        return f"<p>{e(_('No launch window conflicts with a market calendar.'))}</p>"
+        return "<p>" + e(_("No launch window conflicts with a market calendar.")) + "</p>"
     return table([_("Market"), _("Variant"), _("Conflict")], rows, [10, 22, 68])
 
 
@@ -261,7 +261,7 @@ def _market_page(m: PdfMarket) -> str:
         f"{e(status_text(m.status))}</h2>"
     ]
     if not m.imported:
-        out.append(f"<p>{e(_('HQ has not imported results of this market yet.'))}</p>")
+        out.append("<p>" + e(_("HQ has not imported results of this market yet.")) + "</p>")
         return "".join(out)
     facts = _(
         "{variants} variants · {go} go · {changes} go with changes · {no_go} no-go · "
@@ -305,18 +305,18 @@ def report_html(report: PdfReport) -> str:
         "escalated to HQ, or still has no decision."
     )
     parts = [
-        f"<h1>{e(_('Campaign review: {campaign}').format(campaign=report.campaign))}</h1>",
+        "<h1>" + e(_("Campaign review: {campaign}").format(campaign=report.campaign)) + "</h1>",
         f"<p class='sub'>{e(sub)}</p>",
-        f"<h2>{e(_('Which markets are ready'))}</h2>",
+        "<h2>" + e(_("Which markets are ready")) + "</h2>",
         _markets_table(report),
         f"<p class='note'>{e(legend)}</p>",
-        f"<h2>{e(_('Escalations and no-gos'))}</h2>",
+        "<h2>" + e(_("Escalations and no-gos")) + "</h2>",
         _attention(report),
-        f"<h2>{e(_('Top concerns'))}</h2>",
+        "<h2>" + e(_("Top concerns")) + "</h2>",
         _concerns(report, 3 if len(report.markets) > 1 else 6),
-        f"<h2>{e(_('Timing conflicts'))}</h2>",
+        "<h2>" + e(_("Timing conflicts")) + "</h2>",
         _timing(report),
-        f"<h2>{e(_('Agreement of the panels'))}</h2>",
+        "<h2>" + e(_("Agreement of the panels")) + "</h2>",
         _agreement(report),
     ]
     parts += [_market_page(m) for m in report.markets]
