@@ -243,7 +243,9 @@ def run_package(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _setup_open(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, help=_("a review package (.cpanel)"))
+    p.add_argument(
+        "file", type=Path, help=_("a CulturePanel file: review package, results file or workspace")
+    )
     p.add_argument(
         "--screenshot", type=Path, metavar="PNG", help=_("save a picture of the window and quit")
     )
@@ -406,7 +408,7 @@ register(
 )
 register(
     "report",
-    N_("write a report of the decisions as XLSX, CSV or XLIFF"),
+    N_("write a report of the decisions as XLSX, CSV, PDF or XLIFF"),
     _report_setup,
     _report_run,
 )
