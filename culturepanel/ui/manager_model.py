@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,6 +25,7 @@ from culturepanel.consolidation.session import ManagerSession
 from culturepanel.consolidation.triggers import ESCALATE
 from culturepanel.consolidation.view import VariantSummary
 from culturepanel.i18n import _, ngettext
+from culturepanel.ui.filter_proxy import RefilterProxy
 
 COL_KEY, COL_LOCALE, COL_DISAGREEMENT, COL_TRIGGERS, COL_RECOMMENDATION, COL_DECISION = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -221,7 +221,7 @@ class ManagerVariantModel(QAbstractTableModel):
         return ""
 
 
-class ManagerFilterProxy(QSortFilterProxyModel):
+class ManagerFilterProxy(RefilterProxy):
     """Filter by state (all / open / escalations / decided) and by a search text."""
 
     def __init__(self, parent=None):
@@ -234,15 +234,6 @@ class ManagerFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "search", text.strip().casefold()))
-
-    def _refilter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

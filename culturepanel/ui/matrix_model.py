@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
@@ -31,6 +30,7 @@ from culturepanel.i18n import _, current_language, ngettext
 from culturepanel.locales import display_locale, display_market
 from culturepanel.review.votes import DECISION_LABELS as VOTE_LABELS
 from culturepanel.review.votes import DECISIONS as VOTE_DECISIONS
+from culturepanel.ui.filter_proxy import RefilterProxy
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -242,7 +242,7 @@ class MatrixTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class MatrixFilterProxy(QSortFilterProxyModel):
+class MatrixFilterProxy(RefilterProxy):
     """Rows shown: every key, keys with an escalated cell, or keys not go everywhere;
     narrowed by a search over the key and its source copy."""
 
@@ -256,15 +256,6 @@ class MatrixFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "search", text.strip().casefold()))
-
-    def _refilter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model: MatrixTableModel = self.sourceModel()

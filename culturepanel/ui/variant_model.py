@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,6 +25,7 @@ from culturepanel.review.session import (
     VariantRow,
 )
 from culturepanel.review.votes import DECISION_LABELS
+from culturepanel.ui.filter_proxy import RefilterProxy
 
 COL_STATUS, COL_KEY, COL_LOCALE, COL_CHANNEL, COL_FLAGS, COL_DECISION = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,7 +159,7 @@ class VariantTableModel(QAbstractTableModel):
             )
 
 
-class VariantFilterProxy(QSortFilterProxyModel):
+class VariantFilterProxy(RefilterProxy):
     """Filter by status (``None`` = all) and by a search text (SQL in the core)."""
 
     def __init__(self, session: ReviewSession, parent=None):
@@ -174,15 +174,6 @@ class VariantFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         matches = self.session.search(text) if text.strip() else None
         self._refilter(lambda: setattr(self, "_matches", matches))
-
-    def _refilter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
