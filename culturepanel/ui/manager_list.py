@@ -11,17 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from culturepanel.consolidation.session import ManagerSession
 from culturepanel.i18n import _
+from culturepanel.ui.list_views import variant_table
 from culturepanel.ui.manager_model import (
     COL_DECISION,
     COL_DISAGREEMENT,
@@ -49,27 +47,18 @@ class ManagerVariantList(QWidget):
         self.model = ManagerVariantModel(session, self)
         self.proxy = ManagerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("VariantList")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setAccessibleName(_("Variants, disagreements first"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
-        for col, width in (
-            (COL_KEY, 110),
-            (COL_LOCALE, 56),
-            (COL_DISAGREEMENT, 112),
-            (COL_TRIGGERS, 60),
-            (COL_RECOMMENDATION, 112),
-        ):
-            header.resizeSection(col, width)
+        self.table = variant_table(
+            self.proxy,
+            _("Variants, disagreements first"),
+            {
+                COL_KEY: 110,
+                COL_LOCALE: 56,
+                COL_DISAGREEMENT: 112,
+                COL_TRIGGERS: 60,
+                COL_RECOMMENDATION: 112,
+            },
+            stretch=COL_DECISION,
+        )
 
         self.search = QLineEdit()
         self.search.setObjectName("SearchField")

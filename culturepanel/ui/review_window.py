@@ -13,17 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from culturepanel.ui.calendar_panel import CalendarPanel
 from culturepanel.ui.checklist_panel import ChecklistPanel
 from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, plain_label, rich_list
 from culturepanel.ui.findings_panel import FindingsPanel
+from culturepanel.ui.list_views import variant_table
 from culturepanel.ui.qt_session import QtReviewSession
 from culturepanel.ui.variant_detail import VariantDetail
 from culturepanel.ui.variant_model import (
@@ -73,28 +71,12 @@ class ReviewWindow(QMainWindow):
         self.model = VariantTableModel(core, self)
         self.proxy = VariantFilterProxy(core, self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("VariantList")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setAccessibleName(_("Variants"))
-        header = self.table.horizontalHeader()
-        # fixed starting widths: sizing to contents would read every row of a big package
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
-        for col, width in (
-            (COL_STATUS, 30),
-            (COL_KEY, 160),
-            (COL_LOCALE, 72),
-            (COL_CHANNEL, 76),
-            (COL_FLAGS, 50),
-        ):
-            header.resizeSection(col, width)
+        self.table = variant_table(
+            self.proxy,
+            _("Variants"),
+            {COL_STATUS: 30, COL_KEY: 160, COL_LOCALE: 72, COL_CHANNEL: 76, COL_FLAGS: 50},
+            stretch=COL_DECISION,
+        )
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(_("Show"))
