@@ -13,8 +13,11 @@ import gettext
 import locale
 import os
 from importlib import resources
+from pathlib import Path
 
 DOMAIN = "culturepanel"
+
+_TRADITIONAL_CHINESE_REGIONS = {"TW", "HK", "MO", "Hant"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language: str = "en"
@@ -42,8 +45,17 @@ def set_language(language: str | None = None) -> str:
     """
     global _translation, _language
     lang = (language or system_language()).replace("-", "_")
+    base = lang.split("_")[0]
+    # a bare language ("pt") also finds a regional catalog ("pt_BR") when it is the only one
+    regional = sorted(
+        p.name for p in Path(catalog_dir()).glob(f"{base}_*") if (p / "LC_MESSAGES").is_dir()
+    )
+    languages = [lang, base, *regional] if lang == base else [lang, base]
+    if lang.split("_")[-1] in _TRADITIONAL_CHINESE_REGIONS:
+        # never show Simplified Chinese to a Traditional Chinese reader: English instead
+        languages = [lang]
     _translation = gettext.translation(
-        DOMAIN, localedir=catalog_dir(), languages=[lang, lang.split("_")[0]], fallback=True
+        DOMAIN, localedir=catalog_dir(), languages=languages, fallback=True
     )
     _language = lang
     return lang

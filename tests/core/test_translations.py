@@ -70,3 +70,22 @@ def test_a_catalog_changes_the_messages() -> None:
         assert _("Reviewed") != "Reviewed" or _("Reject") != "Reject"
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de_AT", "Ablehnen"),
+        ("zh", "拒绝"),
+        ("zh_CN", "拒绝"),
+        ("zh_TW", "Reject"),
+        ("xx", "Reject"),
+    ],
+)
+def test_language_fallbacks(language: str, expected: str) -> None:
+    """A regional variant finds its language; Traditional Chinese never gets Simplified."""
+    set_language(language)
+    try:
+        assert _("Reject") == expected
+    finally:
+        set_language("en")
