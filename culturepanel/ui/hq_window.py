@@ -44,6 +44,7 @@ from culturepanel.ui.cell_details import CellDetailsPanel
 from culturepanel.ui.dialogs import ShortcutsDialog, plain_label
 from culturepanel.ui.hq_dialogs import ImportSummaryDialog, export_menu, import_summary
 from culturepanel.ui.hq_header import HqHeader, ImportHint
+from culturepanel.ui.language_dialog import language_action
 from culturepanel.ui.matrix_model import (
     KEY_ROLE,
     MARKET_ROLE,
@@ -199,6 +200,7 @@ class HqWindow(QMainWindow):
         view.addAction(self.dock.toggleViewAction())
         help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(language_action(self))
 
         tools = QToolBar(_("HQ"))
         tools.setObjectName("HqToolbar")

@@ -32,6 +32,7 @@ from culturepanel.formatting import format_saved_time
 from culturepanel.i18n import _, current_language, ngettext
 from culturepanel.locales import display_market
 from culturepanel.ui.dialogs import ShortcutsDialog, plain_label
+from culturepanel.ui.language_dialog import language_action
 from culturepanel.ui.manager_detail import VariantSummaryView
 from culturepanel.ui.manager_dialogs import (
     AgreementDialog,
@@ -207,6 +208,7 @@ class ManagerWindow(QMainWindow):
         settings_menu.addAction(self.act_triggers)
         help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(language_action(self))
 
     def shortcut_actions(self) -> list[QAction]:
         return [

@@ -35,6 +35,7 @@ from culturepanel.ui.calendar_panel import CalendarPanel
 from culturepanel.ui.checklist_panel import ChecklistPanel
 from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, plain_label, rich_list
 from culturepanel.ui.findings_panel import FindingsPanel
+from culturepanel.ui.language_dialog import language_action
 from culturepanel.ui.list_views import variant_table
 from culturepanel.ui.qt_session import QtReviewSession
 from culturepanel.ui.variant_detail import VariantDetail
@@ -275,6 +276,7 @@ class ReviewWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(language_action(self))
 
         tools = QToolBar(_("Review"))
         tools.setObjectName("ReviewToolbar")

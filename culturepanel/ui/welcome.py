@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from culturepanel.errors import CulturePanelError
 from culturepanel.i18n import _
 from culturepanel.ui import settings
+from culturepanel.ui.language_dialog import choose_language
 
 
 class WelcomeWindow(QMainWindow):
@@ -54,6 +55,9 @@ class WelcomeWindow(QMainWindow):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
+        self.language_button = QPushButton(_("&Language…"))
+        self.language_button.clicked.connect(lambda: choose_language(self))
+        buttons.addWidget(self.language_button)
         self.recent = QListWidget()
         self.recent.setAccessibleName(_("Recent files"))
         for path in settings.get(settings.RECENT_FILES):
