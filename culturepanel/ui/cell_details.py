@@ -205,9 +205,9 @@ def detail_html(detail: CellDetail, base: QFont, rtl: bool = False) -> str:
         _localized(detail.text, detail.locale, base),
     ]
     if detail.source_text:
+        label = escape(_("HQ source copy:"))
         parts.append(
-            f'<p style="color:#52606d; margin:0;">{escape(_("HQ source copy:"))} '
-            f"{_text(detail.source_text)}</p>"
+            f'<p style="color:#52606d; margin:0;">{label} {_text(detail.source_text)}</p>'
         )
     parts.append(_heading(_("Market decision")))
     line = _decision_badge(detail.decision, detail.escalated)
