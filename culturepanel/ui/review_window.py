@@ -75,7 +75,7 @@ class ReviewWindow(QMainWindow):
         self.table = variant_table(
             self.proxy,
             _("Variants"),
-            {COL_STATUS: 30, COL_KEY: 160, COL_LOCALE: 72, COL_CHANNEL: 76, COL_FLAGS: 50},
+            {COL_STATUS: 28, COL_KEY: 150, COL_LOCALE: 64, COL_CHANNEL: 70, COL_FLAGS: 40},
             stretch=COL_DECISION,
         )
 
@@ -121,7 +121,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([560, 840])
+        split.setSizes([600, 800])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
 
