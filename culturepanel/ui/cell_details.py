@@ -206,9 +206,7 @@ def detail_html(detail: CellDetail, base: QFont, rtl: bool = False) -> str:
     ]
     if detail.source_text:
         label = escape(_("HQ source copy:"))
-        parts.append(
-            f'<p style="color:#52606d; margin:0;">{label} {_text(detail.source_text)}</p>'
-        )
+        parts.append(f'<p style="color:#52606d; margin:0;">{label} {_text(detail.source_text)}</p>')
     parts.append(_heading(_("Market decision")))
     line = _decision_badge(detail.decision, detail.escalated)
     if detail.decided_by or detail.decided_at:

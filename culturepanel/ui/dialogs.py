@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,3 +95,22 @@ def rich_list(lines: list[str], limit: int = 12) -> str:
     if more > 0:
         shown += "<li>" + _("… and {count} more").format(count=more) + "</li>"
     return f"<ul>{shown}</ul>"
+
+
+def window_action(
+    window: QWidget, text: str, keys: list[str] | str | None, slot, tip: str = ""
+) -> QAction:
+    """A window-wide action: its shortcut(s) in the tooltip, its toolbar text without
+    the accelerator (``Next (&N)`` must not show ``(N)``)."""
+    action = QAction(text, window)
+    action.setIconText(plain_label(text))
+    action.setToolTip(tip or plain_label(text))
+    if keys:
+        sequences = [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)]
+        action.setShortcuts(sequences)
+        shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or plain_label(text)} ({shown})")
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action

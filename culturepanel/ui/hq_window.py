@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -41,10 +40,11 @@ from culturepanel.consolidation.hq import HqImportReport
 from culturepanel.i18n import _, ngettext
 from culturepanel.ui import settings
 from culturepanel.ui.cell_details import CellDetailsPanel
-from culturepanel.ui.dialogs import ShortcutsDialog, plain_label
+from culturepanel.ui.dialogs import ShortcutsDialog, plain_label, window_action
 from culturepanel.ui.hq_dialogs import ImportSummaryDialog, export_menu, import_summary
 from culturepanel.ui.hq_header import HqHeader, ImportHint
 from culturepanel.ui.language_dialog import language_action
+from culturepanel.ui.list_views import search_field
 from culturepanel.ui.matrix_model import (
     KEY_ROLE,
     MARKET_ROLE,
@@ -106,12 +106,9 @@ class HqWindow(QMainWindow):
             self.show_filter.addItem(label, value)
         self.show_filter.setToolTip(_("Which keys to show (Ctrl+E: escalations only)"))
         self.show_filter.currentIndexChanged.connect(self._filter_changed)
-        self.search = QLineEdit()
-        self.search.setObjectName("SearchField")
-        self.search.setPlaceholderText(_("Search keys and source copy (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search_changed)
-        self.search.returnPressed.connect(self.focus_matrix)
+        self.search = search_field(
+            _("Search keys and source copy (Ctrl+F)"), self._search_changed, self.focus_matrix
+        )
 
         self.hint = ImportHint()
         self.hint_button = self.hint.button
@@ -154,38 +151,30 @@ class HqWindow(QMainWindow):
         self._select_first()
 
     # -- actions --------------------------------------------------------------------------
-    def _action(self, text: str, keys: str | None, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setIconText(plain_label(text))
-        action.setToolTip(tip or plain_label(text))
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or plain_label(text)} ({shown})")
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.act_import = self._action(
+        self.act_import = window_action(
+            self,
             _("&Import regional results…"),
             "Ctrl+I",
             self.choose_results,
             _("Import the markets' results files"),
         )
         self.hint_button.setToolTip(self.act_import.toolTip())
-        self.act_reload = self._action(_("&Reload"), "F5", self.reload)
-        self.act_close = self._action(_("&Close"), "Ctrl+W", self.close)
-        self.act_search = self._action(_("&Search keys"), "Ctrl+F", self.focus_search)
-        self.act_escalations = self._action(
-            _("Show &escalations only"), "Ctrl+E", self.toggle_escalations
+        self.act_reload = window_action(self, _("&Reload"), "F5", self.reload)
+        self.act_close = window_action(self, _("&Close"), "Ctrl+W", self.close)
+        self.act_search = window_action(self, _("&Search keys"), "Ctrl+F", self.focus_search)
+        self.act_escalations = window_action(
+            self, _("Show &escalations only"), "Ctrl+E", self.toggle_escalations
         )
         self.act_escalations.setCheckable(True)
-        self.act_matrix = self._action(_("Go to the &matrix"), "Ctrl+L", self.focus_matrix)
-        self.act_details = self._action(_("Show the cell's &details"), None, self.open_details)
+        self.act_matrix = window_action(self, _("Go to the &matrix"), "Ctrl+L", self.focus_matrix)
+        self.act_details = window_action(
+            self, _("Show the cell's &details"), None, self.open_details
+        )
         self.act_details.setToolTip(_("Show the cell's votes, comments and rationale (Enter)"))
-        self.act_shortcuts = self._action(_("&Keyboard shortcuts"), "F1", self.show_shortcuts)
+        self.act_shortcuts = window_action(
+            self, _("&Keyboard shortcuts"), "F1", self.show_shortcuts
+        )
 
         self.export_menu, self.act_exports = export_menu(self, self.export_report)
 

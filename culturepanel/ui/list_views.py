@@ -1,9 +1,9 @@
-"""The row-selecting list table shared by the review and manager windows."""
+"""The list table and search field shared by the review, manager and HQ windows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
 
 
 def variant_table(
@@ -30,3 +30,14 @@ def variant_table(
     for col, width in widths.items():
         header.resizeSection(col, width)
     return table
+
+
+def search_field(placeholder: str, on_text, on_return) -> QLineEdit:
+    """The search-as-you-type field above a list: ``on_text(text)``, ``on_return()``."""
+    field = QLineEdit()
+    field.setObjectName("SearchField")
+    field.setPlaceholderText(placeholder)
+    field.setClearButtonEnabled(True)
+    field.textChanged.connect(on_text)
+    field.returnPressed.connect(on_return)
+    return field

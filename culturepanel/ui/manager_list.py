@@ -12,14 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from culturepanel.consolidation.session import ManagerSession
 from culturepanel.i18n import _
-from culturepanel.ui.list_views import variant_table
+from culturepanel.ui.list_views import search_field, variant_table
 from culturepanel.ui.manager_model import (
     COL_DECISION,
     COL_DISAGREEMENT,
@@ -60,12 +59,9 @@ class ManagerVariantList(QWidget):
             stretch=COL_DECISION,
         )
 
-        self.search = QLineEdit()
-        self.search.setObjectName("SearchField")
-        self.search.setPlaceholderText(_("Search key, text or comments (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.search.returnPressed.connect(self.table.setFocus)
+        self.search = search_field(
+            _("Search key, text or comments (Ctrl+F)"), self.proxy.set_search, self.table.setFocus
+        )
         self.state_filter = QComboBox()
         self.state_filter.setAccessibleName(_("Show"))
         for text, value in (

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -31,7 +31,7 @@ from culturepanel.errors import CulturePanelError
 from culturepanel.formatting import format_saved_time
 from culturepanel.i18n import _, current_language, ngettext
 from culturepanel.locales import display_market
-from culturepanel.ui.dialogs import ShortcutsDialog, plain_label
+from culturepanel.ui.dialogs import ShortcutsDialog, window_action
 from culturepanel.ui.language_dialog import language_action
 from culturepanel.ui.manager_detail import VariantSummaryView
 from culturepanel.ui.manager_dialogs import (
@@ -147,51 +147,49 @@ class ManagerWindow(QMainWindow):
             self.start_checks()
 
     # -- actions --------------------------------------------------------------------------
-    def _action(self, text: str, keys: list[str] | str | None, slot) -> QAction:
-        action = QAction(text, self)
-        action.setIconText(plain_label(text))
-        if keys:
-            action.setShortcuts(
-                [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)]
-            )
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.act_import = self._action(
-            _("&Import returned packages…"), "Ctrl+I", self.import_packages
+        self.act_import = window_action(
+            self, _("&Import returned packages…"), "Ctrl+I", self.import_packages
         )
-        self.act_export = self._action(_("&Export report…"), "Ctrl+E", self.export)
-        self.act_close = self._action(_("&Close"), "Ctrl+W", self.close)
+        self.act_export = window_action(self, _("&Export report…"), "Ctrl+E", self.export)
+        self.act_close = window_action(self, _("&Close"), "Ctrl+W", self.close)
         self.act_decisions = [
-            self._action(
-                decision_label(d), f"Ctrl+{n}", lambda _c=False, d=d: self.choose_decision(d)
+            window_action(
+                self, decision_label(d), f"Ctrl+{n}", lambda _c=False, d=d: self.choose_decision(d)
             )
             for n, d in enumerate(DECISIONS, start=1)
         ]
-        self.act_record = self._action(
-            _("&Record decision"), ["Ctrl+Return", "Ctrl+Enter"], self.record_decision
+        self.act_record = window_action(
+            self, _("&Record decision"), ["Ctrl+Return", "Ctrl+Enter"], self.record_decision
         )
-        self.act_next = self._action(_("&Next variant"), ["Ctrl+Down", "Ctrl+J"], self.next_variant)
-        self.act_prev = self._action(
-            _("&Previous variant"), ["Ctrl+Up", "Ctrl+K"], self.previous_variant
+        self.act_next = window_action(
+            self, _("&Next variant"), ["Ctrl+Down", "Ctrl+J"], self.next_variant
         )
-        self.act_search = self._action(_("&Search"), "Ctrl+F", self.list.focus_search)
-        self.act_list = self._action(
+        self.act_prev = window_action(
+            self, _("&Previous variant"), ["Ctrl+Up", "Ctrl+K"], self.previous_variant
+        )
+        self.act_search = window_action(self, _("&Search"), "Ctrl+F", self.list.focus_search)
+        self.act_list = window_action(
+            self,
             _("Go to the variant list"),
             "Ctrl+L",
             lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason),
         )
-        self.act_rationale = self._action(
+        self.act_rationale = window_action(
+            self,
             _("Go to the rationale"),
             "Alt+R",
             lambda: self.form.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason),
         )
-        self.act_agreement = self._action(_("&Agreement by group…"), None, self.show_agreement)
-        self.act_triggers = self._action(_("Escalation &triggers…"), None, self.edit_triggers)
-        self.act_shortcuts = self._action(_("&Keyboard shortcuts"), "F1", self.show_shortcuts)
+        self.act_agreement = window_action(
+            self, _("&Agreement by group…"), None, self.show_agreement
+        )
+        self.act_triggers = window_action(
+            self, _("Escalation &triggers…"), None, self.edit_triggers
+        )
+        self.act_shortcuts = window_action(
+            self, _("&Keyboard shortcuts"), "F1", self.show_shortcuts
+        )
 
         menu = self.menuBar()
         file_menu = menu.addMenu(_("&File"))

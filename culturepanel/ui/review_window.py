@@ -11,13 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -33,10 +32,15 @@ from culturepanel.review.session import STATUS_CONCERNS, STATUS_NOT_REVIEWED, ST
 from culturepanel.ui import settings
 from culturepanel.ui.calendar_panel import CalendarPanel
 from culturepanel.ui.checklist_panel import ChecklistPanel
-from culturepanel.ui.dialogs import ConsentDialog, ShortcutsDialog, plain_label, rich_list
+from culturepanel.ui.dialogs import (
+    ConsentDialog,
+    ShortcutsDialog,
+    rich_list,
+    window_action,
+)
 from culturepanel.ui.findings_panel import FindingsPanel
 from culturepanel.ui.language_dialog import language_action
-from culturepanel.ui.list_views import variant_table
+from culturepanel.ui.list_views import search_field, variant_table
 from culturepanel.ui.qt_session import QtReviewSession
 from culturepanel.ui.variant_detail import VariantDetail
 from culturepanel.ui.variant_model import (
@@ -91,12 +95,9 @@ class ReviewWindow(QMainWindow):
         self.status_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_status_filter(self.status_filter.currentData())
         )
-        self.search = QLineEdit()
-        self.search.setObjectName("SearchField")
-        self.search.setPlaceholderText(_("Search key, text or notes (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.search.returnPressed.connect(self.table.setFocus)
+        self.search = search_field(
+            _("Search key, text or notes (Ctrl+F)"), self.proxy.set_search, self.table.setFocus
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -190,33 +191,22 @@ class ReviewWindow(QMainWindow):
         dialog.open()
 
     # -- actions --------------------------------------------------------------------------
-    def _action(self, text: str, keys: list[str] | str | None, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        # toolbar text without the menu accelerator: "Next (&N)" style must not show "(N)"
-        action.setIconText(plain_label(text))
-        if keys:
-            seqs = [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)]
-            action.setShortcuts(seqs)
-            shown = seqs[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or plain_label(text)} ({shown})")
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.act_next = self._action(_("&Next variant"), ["Ctrl+Down", "Ctrl+J"], self.next_variant)
-        self.act_prev = self._action(
-            _("&Previous variant"), ["Ctrl+Up", "Ctrl+K"], self.previous_variant
+        self.act_next = window_action(
+            self, _("&Next variant"), ["Ctrl+Down", "Ctrl+J"], self.next_variant
         )
-        self.act_next_open = self._action(
-            _("Next &unreviewed variant"), "Ctrl+Shift+Down", self.next_unreviewed
+        self.act_prev = window_action(
+            self, _("&Previous variant"), ["Ctrl+Up", "Ctrl+K"], self.previous_variant
+        )
+        self.act_next_open = window_action(
+            self, _("Next &unreviewed variant"), "Ctrl+Shift+Down", self.next_unreviewed
         )
         self.act_decisions = []
         from culturepanel.review.votes import DECISION_LABELS, DECISIONS
 
         for n, decision in enumerate(DECISIONS, start=1):
-            act = self._action(
+            act = window_action(
+                self,
                 _(DECISION_LABELS[decision]),
                 f"Ctrl+{n}",
                 lambda _c=False, n=n: self.votes.choose_decision(n),
@@ -225,40 +215,53 @@ class ReviewWindow(QMainWindow):
         from culturepanel.review.votes import DIMENSION_LABELS, DIMENSIONS
 
         self.act_scores = [
-            self._action(
+            window_action(
+                self,
                 _("Score: {dimension} (then type 1–5)").format(dimension=_(DIMENSION_LABELS[dim])),
                 f"Alt+{DIMENSION_MNEMONIC[dim]}",
                 lambda _c=False, dim=dim: self.votes.focus_scores(dim),
             )
             for dim in DIMENSIONS
         ]
-        self.act_concern = self._action(
+        self.act_concern = window_action(
+            self,
             _("Go to the concern category"),
             "Alt+N",
             lambda: self.votes.category.setFocus(Qt.FocusReason.ShortcutFocusReason),
         )
-        self.act_comment = self._action(
+        self.act_comment = window_action(
+            self,
             _("Go to the comment"),
             "Alt+C",
             lambda: self.votes.comment.setFocus(Qt.FocusReason.ShortcutFocusReason),
         )
-        self.act_rewrite = self._action(
+        self.act_rewrite = window_action(
+            self,
             _("Go to the suggested rewrite"),
             "Alt+W",
             lambda: self.votes.rewrite.setFocus(Qt.FocusReason.ShortcutFocusReason),
         )
-        self.act_search = self._action(_("&Search"), "Ctrl+F", self._focus_search)
-        self.act_list = self._action(
+        self.act_search = window_action(self, _("&Search"), "Ctrl+F", self._focus_search)
+        self.act_list = window_action(
+            self,
             _("Go to the variant list"),
             "Ctrl+L",
             lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason),
         )
-        self.act_finish = self._action(_("&Finish review…"), "Ctrl+Shift+F", self.finish_review)
-        self.act_reopen = self._action(_("&Reopen review"), None, self.reopen_review)
-        self.act_export = self._action(_("&Save a copy to send…"), "Ctrl+Shift+S", self.export_copy)
-        self.act_close = self._action(_("&Close"), "Ctrl+W", self.close)
-        self.act_shortcuts = self._action(_("&Keyboard shortcuts"), "F1", self.show_shortcuts)
-        self.act_consent = self._action(_("Attribution of my comments…"), None, self.ask_consent)
+        self.act_finish = window_action(
+            self, _("&Finish review…"), "Ctrl+Shift+F", self.finish_review
+        )
+        self.act_reopen = window_action(self, _("&Reopen review"), None, self.reopen_review)
+        self.act_export = window_action(
+            self, _("&Save a copy to send…"), "Ctrl+Shift+S", self.export_copy
+        )
+        self.act_close = window_action(self, _("&Close"), "Ctrl+W", self.close)
+        self.act_shortcuts = window_action(
+            self, _("&Keyboard shortcuts"), "F1", self.show_shortcuts
+        )
+        self.act_consent = window_action(
+            self, _("Attribution of my comments…"), None, self.ask_consent
+        )
 
         menu = self.menuBar()
         file_menu = menu.addMenu(_("&File"))
